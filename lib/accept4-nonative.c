@@ -1,0 +1,19 @@
+/*
+ * No native accept4 in this build: the system has none, or emulation is
+ * forced (--enable-emulation=always, or the tests' emulated library).
+ *
+ * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+ */
+#include <config.h>
+
+#include "sockcompat-internal.h"
+
+int
+sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
+{
+	(void)fd;
+	(void)addr;
+	(void)addrlen;
+	(void)flags;
+	return SC_NATIVE_UNUSABLE;
+}

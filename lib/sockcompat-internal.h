@@ -1,0 +1,51 @@
+/*
+ * Internal interfaces of sockcompat: not installed.
+ *
+ * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+ */
+#ifndef SOCKCOMPAT_INTERNAL_H
+#define SOCKCOMPAT_INTERNAL_H
+
+/* The library calls the system's accept4, socket and socketpair. */
+#define SOCKCOMPAT_NO_RENAME 1
+#include "sockcompat.h"
+
+/* The type flags the library knows; any other bit is the system's to judge. */
+#define SC_TYPE_FLAGS (SOCK_CLOEXEC | SOCK_NONBLOCK)
+
+/*
+ * What a sc_*_native() helper returns when the native call cannot be used
+ * (absent from this build, or refused by this kernel), so the caller must
+ * emulate.  Any other value is the native call's own answer: a descriptor,
+ * or -1 with errno set.  Which file provides these helpers is decided by
+ * configure: *-native.c where the native call exists, *-nonative.c where
+ * it does not or emulation is forced.
+ */
+#define SC_NATIVE_UNUSABLE (-2)
+
+int sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen,
+                      int flags);
+int sc_socket_native(int domain, int type, int protocol);
+int sc_socketpair_native(int domain, int type, int protocol, int sv[2]);
+
+/*
+ * Give the new descriptor FD exactly the descriptor and status flags the
+ * native call would have: FD_CLOEXEC iff FLAGS has SOCK_CLOEXEC, O_NONBLOCK
+ * iff FLAGS has SOCK_NONBLOCK, no O_ASYNC.  INHERITED says FD may carry
+ * status flags from a listener (accept() on the BSDs).  Returns FD; on
+ * failure closes FD and returns -1 with the failing step's errno.
+ */
+int sc_finish_fd(int fd, int flags, int inherited);
+
+/* Close FD, keeping errno as it was. */
+void sc_discard_fd(int fd);
+
+/*
+ * The platform's ways of changing a new descriptor's flags, one file per
+ * variant (cloexec-fcntl.c or cloexec-ioctl.c, nonblock-fcntl.c or
+ * nonblock-ioctl.c).  Both rely on FD being new: nothing to preserve.
+ */
+int sc_set_cloexec(int fd);
+int sc_set_nonblock(int fd, int nonblock, int inherited);
+
+#endif /* SOCKCOMPAT_INTERNAL_H */

@@ -1,0 +1,24 @@
+/*
+ * sockcompat_socket: socket(2) honouring SOCK_NONBLOCK and SOCK_CLOEXEC.
+ *
+ * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+ */
+#include <config.h>
+
+#include "sockcompat-internal.h"
+
+int
+sockcompat_socket(int domain, int type, int protocol)
+{
+	int fd;
+
+	fd = sc_socket_native(domain, type, protocol);
+	if (fd != SC_NATIVE_UNUSABLE)
+		return fd;
+
+	/* Any bit left in the type besides ours is the system's to judge. */
+	fd = socket(domain, type & ~SC_TYPE_FLAGS, protocol);
+	if (fd == -1)
+		return -1;
+	return sc_finish_fd(fd, type & SC_TYPE_FLAGS, 0);
+}

@@ -1,0 +1,36 @@
+# sockcompat_atomics.m4 serial 1
+dnl Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+
+dnl SOCKCOMPAT_ATOMICS
+dnl The "native call is unusable" verdicts are written by whichever thread
+dnl finds out first and read on every call, so they must be atomic to be
+dnl free of data races.  Prefer C11 <stdatomic.h>, then the GCC/Clang
+dnl __atomic builtins; without either, lib/verdict.h falls back to a
+dnl volatile sig_atomic_t (see the comment there for why that is tolerable).
+dnl Compile-and-link tests only, so cross-compiling needs no assumption.
+dnl Result: sockcompat_cv_atomics (c11, builtin or none); C macro
+dnl SC_ATOMICS_C11 or SC_ATOMICS_BUILTIN.
+AC_DEFUN([SOCKCOMPAT_ATOMICS],
+[
+  AC_CACHE_CHECK([for atomic loads and stores], [sockcompat_cv_atomics],
+    [AC_LINK_IFELSE([AC_LANG_PROGRAM([[
+#if defined __STDC_NO_ATOMICS__ || !defined __STDC_VERSION__ || __STDC_VERSION__ < 201112L
+# error no C11 atomics
+#endif
+#include <stdatomic.h>
+static atomic_int v;
+]], [[
+  atomic_store_explicit (&v, 1, memory_order_relaxed);
+  return atomic_load_explicit (&v, memory_order_relaxed) != 1;
+]])],
+       [sockcompat_cv_atomics=c11],
+       [AC_LINK_IFELSE([AC_LANG_PROGRAM([[static int v;]], [[
+  __atomic_store_n (&v, 1, __ATOMIC_RELAXED);
+  return __atomic_load_n (&v, __ATOMIC_RELAXED) != 1;
+]])],
+          [sockcompat_cv_atomics=builtin],
+          [sockcompat_cv_atomics=none])])])
+  AS_CASE([$sockcompat_cv_atomics],
+    [c11], [AC_DEFINE([SC_ATOMICS_C11], [1], [Define to 1 to use C11 <stdatomic.h>.])],
+    [builtin], [AC_DEFINE([SC_ATOMICS_BUILTIN], [1], [Define to 1 to use the __atomic builtins.])])
+])

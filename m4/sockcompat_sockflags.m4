@@ -1,0 +1,52 @@
+# sockcompat_sockflags.m4 serial 1
+dnl Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+
+dnl SOCKCOMPAT_SOCK_FLAGS
+dnl Does <sys/socket.h> define SOCK_NONBLOCK and SOCK_CLOEXEC?  Linux 2.6.27,
+dnl FreeBSD 10, NetBSD 6, OpenBSD 5.7, DragonFly 4 and Solaris 11.4 do; macOS,
+dnl AIX and 4.3BSD-style systems do not, and sockcompat.h then supplies its own
+dnl values.  glibc makes them enum constants behind self-referential macros,
+dnl so they are tested as declarations, never with "#if SOCK_CLOEXEC" (which
+dnl is 0 there).
+dnl Results: ac_cv_have_decl_SOCK_NONBLOCK, ac_cv_have_decl_SOCK_CLOEXEC.
+AC_DEFUN([SOCKCOMPAT_SOCK_FLAGS],
+[
+  AC_REQUIRE([AC_USE_SYSTEM_EXTENSIONS])
+  AC_CHECK_DECLS([SOCK_NONBLOCK, SOCK_CLOEXEC], [], [], [[
+#include <sys/types.h>
+#include <sys/socket.h>
+]])
+])
+
+dnl SOCKCOMPAT_SOCKET_FLAGS_WORK
+dnl Do socket() and socketpair() honour SOCK_NONBLOCK|SOCK_CLOEXEC in the
+dnl type argument here?  Where they do, sockcompat.h leaves socket and
+dnl socketpair alone; where they do not (or the system has no such flags),
+dnl it renames both to the shims.  A run test; when cross-compiling assume
+dnl "no": renaming costs one relaxed load per call and is always correct.
+dnl Result: sockcompat_cv_socket_flags_work (yes or no).
+AC_DEFUN([SOCKCOMPAT_SOCKET_FLAGS_WORK],
+[
+  AC_REQUIRE([SOCKCOMPAT_SOCK_FLAGS])
+  AC_CACHE_CHECK([whether socket() and socketpair() honour SOCK_NONBLOCK and SOCK_CLOEXEC],
+    [sockcompat_cv_socket_flags_work],
+    [if test "$ac_cv_have_decl_SOCK_NONBLOCK,$ac_cv_have_decl_SOCK_CLOEXEC" != yes,yes; then
+       sockcompat_cv_socket_flags_work=no
+     else
+       AC_RUN_IFELSE([AC_LANG_PROGRAM([[
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <fcntl.h>
+]], [[
+  int t = SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC;
+  int sv[2], s = socket (AF_UNIX, t, 0);
+  if (s < 0 || socketpair (AF_UNIX, t, 0, sv) != 0)
+    return 1;
+  return !(fcntl (s, F_GETFD) & FD_CLOEXEC) || !(fcntl (s, F_GETFL) & O_NONBLOCK)
+         || !(fcntl (sv[0], F_GETFD) & FD_CLOEXEC) || !(fcntl (sv[1], F_GETFL) & O_NONBLOCK);
+]])],
+         [sockcompat_cv_socket_flags_work=yes],
+         [sockcompat_cv_socket_flags_work=no],
+         [sockcompat_cv_socket_flags_work="no (assumed: cross-compiling)"])
+     fi])
+])
