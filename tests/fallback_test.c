@@ -1,0 +1,184 @@
+/*
+ * The runtime fallback: a native accept4 that the kernel or a sandbox
+ * refuses is given up after one attempt, and a genuine error never is.
+ * Linux only (a seccomp filter plays the refusing kernel); linked with the
+ * library as configured, since only that build tries the native call.
+ *
+ * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+ */
+#include <config.h>
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <atf-c.h>
+
+#include "sc_test.h"
+
+#define ROUNDS 4
+
+static const int round_flags[ROUNDS] = {
+	SOCK_CLOEXEC | SOCK_NONBLOCK, SOCK_CLOEXEC, SOCK_NONBLOCK, 0
+};
+
+struct refuse_arg {
+	int err;
+	int l;
+};
+
+static void
+refuse_setup(void *p)
+{
+	struct refuse_arg *a = p;
+
+	if (sc_t_refuse_accept4(a->err) == -1)
+		_exit(90);
+}
+
+/* In the traced child: accept ROUNDS pending connections; exit 0 only if
+ * every one succeeded with exactly the requested flags. */
+static int
+refused_rounds(void *p)
+{
+	struct refuse_arg *a = p;
+	int i;
+
+	for (i = 0; i < ROUNDS; i++) {
+		int fd = accept4(a->l, NULL, NULL, round_flags[i]);
+		int fdf, fl;
+
+		if (fd == -1)
+			return 10 + i;
+		fdf = fcntl(fd, F_GETFD);
+		fl = fcntl(fd, F_GETFL);
+		if (fdf != ((round_flags[i] & SOCK_CLOEXEC) ? FD_CLOEXEC : 0))
+			return 20 + i;
+		if (((fl & O_NONBLOCK) != 0) != ((round_flags[i] & SOCK_NONBLOCK) != 0))
+			return 30 + i;
+		close(fd);
+	}
+	return 0;
+}
+
+static void
+refused_case(int err)
+{
+	struct refuse_arg a;
+	struct sc_t_trace t;
+	int i, r, want;
+
+	if (!SC_T_NATIVE_ACCEPT4)
+		atf_tc_skip("this build never calls the native accept4 (none "
+		    "on this system, or --enable-emulation=always)");
+#ifndef __linux__
+	atf_tc_skip("needs a Linux seccomp filter to make accept4 fail");
+#endif
+	a.err = err;
+	a.l = sc_t_listen(AF_INET);
+	for (i = 0; i < ROUNDS; i++)
+		(void)sc_t_connect(a.l);
+	r = sc_t_trace(refuse_setup, refused_rounds, &a, &t);
+	if (r == 90)
+		atf_tc_skip("the kernel cannot install a seccomp filter here");
+	ATF_REQUIRE_EQ_MSG(r, 0, "round %d failed (%s)", r % 10,
+	    r < 20 ? "accept4 returned -1" : r < 30 ? "FD_CLOEXEC wrong" :
+	    "O_NONBLOCK wrong");
+	/*
+	 * ENOSYS is unambiguous: one native attempt.  The others are
+	 * ambiguous: the attempt plus the probe on descriptor -1.  After the
+	 * verdict, none at all.
+	 */
+	want = err == ENOSYS ? 1 : 2;
+	ATF_CHECK_EQ_MSG(sc_t_count_accept4(&t), want,
+	    "%d native accept4 calls over %d accepts (system calls: %s), "
+	    "expected %d", sc_t_count_accept4(&t), ROUNDS, sc_t_trace_str(&t),
+	    want);
+}
+
+#define REFUSED_TC(name, err, text)					\
+	ATF_TC(name);							\
+	ATF_TC_HEAD(name, tc)						\
+	{								\
+		atf_tc_set_md_var(tc, "descr", "native accept4 answering " \
+		    text ": the emulation takes over with the right flags " \
+		    "and the native call is never tried again");	\
+	}								\
+	ATF_TC_BODY(name, tc)						\
+	{								\
+		refused_case(err);					\
+	}
+
+REFUSED_TC(fallback__enosys, ENOSYS, "ENOSYS")
+REFUSED_TC(fallback__eperm, EPERM, "EPERM")
+REFUSED_TC(fallback__eacces, EACCES, "EACCES")
+REFUSED_TC(fallback__einval, EINVAL, "EINVAL")
+REFUSED_TC(fallback__eopnotsupp, EOPNOTSUPP, "EOPNOTSUPP")
+
+/* In the traced child, with a working native accept4: two genuine errors,
+ * then a real connection must still go through the native call. */
+static int
+genuine_rounds(void *p)
+{
+	int *fds = p, fd;
+
+	if (accept4(-1, NULL, NULL, SOCK_CLOEXEC) != -1 || errno != EBADF)
+		return 1;
+	if (accept4(fds[1], NULL, NULL, SOCK_CLOEXEC) != -1 || errno != EINVAL)
+		return 2;
+	fd = accept4(fds[0], NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	if (fd == -1)
+		return 3;
+	return 0;
+}
+
+ATF_TC(fallback__genuine_errors_kept);
+ATF_TC_HEAD(fallback__genuine_errors_kept, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "EBADF and EINVAL from a working "
+	    "native accept4 are returned unchanged and do not turn the "
+	    "native call off");
+}
+ATF_TC_BODY(fallback__genuine_errors_kept, tc)
+{
+	struct sockaddr_in sin;
+	struct sc_t_trace t;
+	int fds[2], r;
+
+	if (!SC_T_NATIVE_ACCEPT4)
+		atf_tc_skip("this build never calls the native accept4 (none "
+		    "on this system, or --enable-emulation=always)");
+	fds[0] = sc_t_listen(AF_INET);
+	(void)sc_t_connect(fds[0]);
+	fds[1] = socket(AF_INET, SOCK_STREAM, 0);
+	ATF_REQUIRE(fds[1] != -1);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ATF_REQUIRE(bind(fds[1], (struct sockaddr *)&sin, sizeof sin) == 0);
+
+	r = sc_t_trace(NULL, genuine_rounds, fds, &t);
+	ATF_REQUIRE_EQ_MSG(r, 0, "step %d gave the wrong answer", r);
+	/* EBADF: 1 call; EINVAL: the call and the probe; then the native
+	 * call again, and nothing else. */
+	ATF_CHECK_EQ_MSG(sc_t_count_accept4(&t), 4, "native accept4 calls: "
+	    "%d (system calls: %s), expected 4", sc_t_count_accept4(&t),
+	    sc_t_trace_str(&t));
+	ATF_CHECK_EQ_MSG(t.count, 4, "system calls: %s", sc_t_trace_str(&t));
+}
+
+ATF_TP_ADD_TCS(tp)
+{
+	ATF_TP_ADD_TC(tp, fallback__enosys);
+	ATF_TP_ADD_TC(tp, fallback__eperm);
+	ATF_TP_ADD_TC(tp, fallback__eacces);
+	ATF_TP_ADD_TC(tp, fallback__einval);
+	ATF_TP_ADD_TC(tp, fallback__eopnotsupp);
+	ATF_TP_ADD_TC(tp, fallback__genuine_errors_kept);
+	return atf_no_error();
+}

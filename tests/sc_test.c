@@ -1,0 +1,362 @@
+/*
+ * Helpers shared by the sockcompat test programs.
+ *
+ * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+ */
+#include <config.h>
+
+/* The helpers set the scene with the system's own calls, never the shims. */
+#define SOCKCOMPAT_NO_RENAME 1
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef __linux__
+# include <stddef.h>
+# include <sys/prctl.h>
+# include <sys/ptrace.h>
+# include <sys/syscall.h>
+# include <linux/filter.h>
+# include <linux/net.h>
+# include <linux/seccomp.h>
+#endif
+
+#include <atf-c.h>
+
+#include "sc_test.h"
+
+extern char **environ;
+
+int
+sc_t_listen(int family)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int l;
+
+	memset(&ss, 0, sizeof ss);
+	if (family == AF_INET) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		len = sizeof *sin;
+	} else if (family == AF_INET6) {
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_addr = in6addr_loopback;
+		len = sizeof *sin6;
+	} else {
+		struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
+		static unsigned serial;
+
+		sun->sun_family = AF_UNIX;
+		snprintf(sun->sun_path, sizeof sun->sun_path, "l%ld.%u",
+		    (long)getpid(), serial++);
+		unlink(sun->sun_path);
+		len = sizeof *sun;
+	}
+	l = socket(family, SOCK_STREAM, 0);
+	if (l == -1 && family == AF_INET6)
+		atf_tc_skip("no IPv6 here: socket(AF_INET6): %s", strerror(errno));
+	ATF_REQUIRE_MSG(l != -1, "socket: %s", strerror(errno));
+	if (bind(l, (struct sockaddr *)&ss, len) == -1) {
+		if (family == AF_INET6)
+			atf_tc_skip("no IPv6 loopback here: bind(::1): %s",
+			    strerror(errno));
+		atf_tc_fail("bind: %s", strerror(errno));
+	}
+	ATF_REQUIRE_MSG(listen(l, 64) == 0, "listen: %s", strerror(errno));
+	return l;
+}
+
+int
+sc_t_connect(int listener)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int c;
+
+	ATF_REQUIRE(getsockname(listener, (struct sockaddr *)&ss, &len) == 0);
+	c = socket(ss.ss_family, SOCK_STREAM, 0);
+	ATF_REQUIRE_MSG(c != -1, "socket: %s", strerror(errno));
+	ATF_REQUIRE_MSG(connect(c, (struct sockaddr *)&ss, len) == 0,
+	    "connect: %s", strerror(errno));
+	ATF_REQUIRE_MSG(sc_t_pending(listener, 5000),
+	    "connection not pending after 5 s");
+	return c;
+}
+
+int
+sc_t_pending(int listener, int timeout_ms)
+{
+	struct pollfd p;
+	int r;
+
+	p.fd = listener;
+	p.events = POLLIN;
+	p.revents = 0;
+	do
+		r = poll(&p, 1, timeout_ms);
+	while (r == -1 && errno == EINTR);
+	ATF_REQUIRE_MSG(r != -1, "poll: %s", strerror(errno));
+	return r == 1 && (p.revents & POLLIN);
+}
+
+int
+sc_t_fd_flags(int fd)
+{
+	int f = fcntl(fd, F_GETFD);
+
+	ATF_REQUIRE_MSG(f != -1, "F_GETFD on %d: %s", fd, strerror(errno));
+	return f;
+}
+
+int
+sc_t_fl_flags(int fd)
+{
+	int f = fcntl(fd, F_GETFL);
+
+	ATF_REQUIRE_MSG(f != -1, "F_GETFL on %d: %s", fd, strerror(errno));
+	return f;
+}
+
+void
+sc_t_set_fl(int fd, int add)
+{
+	if (add & O_ASYNC) {
+		/* The test wants the flag, not the SIGIO it brings. */
+		signal(SIGIO, SIG_IGN);
+		ATF_REQUIRE(fcntl(fd, F_SETOWN, getpid()) == 0);
+	}
+	ATF_REQUIRE_MSG(fcntl(fd, F_SETFL, sc_t_fl_flags(fd) | add) == 0,
+	    "F_SETFL: %s", strerror(errno));
+}
+
+void
+sc_t_check_flags(int fd, int flags)
+{
+	int fd_flags = sc_t_fd_flags(fd), fl = sc_t_fl_flags(fd);
+
+	ATF_CHECK_EQ_MSG(fd_flags, (flags & SOCK_CLOEXEC) ? FD_CLOEXEC : 0,
+	    "F_GETFD is %#x for flags %#x", fd_flags, flags);
+	ATF_CHECK_EQ_MSG((fl & O_NONBLOCK) != 0, (flags & SOCK_NONBLOCK) != 0,
+	    "O_NONBLOCK is %s for flags %#x",
+	    (fl & O_NONBLOCK) ? "set" : "clear", flags);
+	ATF_CHECK_MSG(!(fl & O_ASYNC), "O_ASYNC set for flags %#x", flags);
+}
+
+int
+sc_t_open_fds(void)
+{
+	long max = sysconf(_SC_OPEN_MAX);
+	int fd, n = 0;
+
+	if (max < 0 || max > 65536)
+		max = 65536;
+	for (fd = 0; fd < max; fd++)
+		if (fcntl(fd, F_GETFD) != -1)
+			n++;
+	return n;
+}
+
+int
+sc_t_open_after_exec(const char *srcdir, int fd, int use_spawn)
+{
+	char path[PATH_MAX], arg[16];
+	char *argv[3];
+	pid_t pid;
+	int st;
+
+	snprintf(path, sizeof path, "%s/sc_fdprobe", srcdir);
+	snprintf(arg, sizeof arg, "%d", fd);
+	argv[0] = path;
+	argv[1] = arg;
+	argv[2] = NULL;
+	if (use_spawn) {
+		errno = posix_spawn(&pid, path, NULL, NULL, argv, environ);
+		ATF_REQUIRE_MSG(errno == 0, "posix_spawn %s: %s", path,
+		    strerror(errno));
+	} else {
+		pid = fork();
+		ATF_REQUIRE(pid != -1);
+		if (pid == 0) {
+			execv(path, argv);
+			_exit(127);
+		}
+	}
+	ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
+	ATF_REQUIRE_MSG(WIFEXITED(st) && WEXITSTATUS(st) <= 1,
+	    "%s did not run (status %#x)", path, st);
+	return WEXITSTATUS(st) == 0;
+}
+
+#ifdef __linux__
+
+/* A system call the code under test never makes, to mark FN's start and end. */
+#define MARKER SYS_getppid
+
+int
+sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
+           struct sc_t_trace *out)
+{
+	struct __ptrace_syscall_info info;
+	int st, markers = 0, sig = 0;
+	pid_t pid;
+
+	memset(out, 0, sizeof *out);
+	pid = fork();
+	ATF_REQUIRE(pid != -1);
+	if (pid == 0) {
+		int r;
+
+		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) == -1)
+			_exit(125);
+		raise(SIGSTOP);
+		if (setup != NULL)
+			setup(arg);
+		syscall(MARKER);
+		r = fn(arg);
+		syscall(MARKER);
+		_exit(r);
+	}
+	ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 125)
+		atf_tc_skip("ptrace is not permitted here");
+	ATF_REQUIRE_MSG(WIFSTOPPED(st), "child status %#x", st);
+	if (ptrace(PTRACE_SETOPTIONS, pid, NULL,
+	    (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL)) == -1) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &st, 0);
+		atf_tc_skip("ptrace options not supported here: %s",
+		    strerror(errno));
+	}
+	for (;;) {
+		ATF_REQUIRE(ptrace(PTRACE_SYSCALL, pid, NULL,
+		    (void *)(long)sig) == 0);
+		sig = 0;
+		ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
+		if (WIFEXITED(st))
+			break;
+		ATF_REQUIRE_MSG(!WIFSIGNALED(st), "traced child killed by %d",
+		    WTERMSIG(st));
+		if (WSTOPSIG(st) != (SIGTRAP | 0x80)) {
+			sig = WSTOPSIG(st);
+			continue;
+		}
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, pid,
+		    (void *)sizeof info, &info) <= 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &st, 0);
+			atf_tc_skip("PTRACE_GET_SYSCALL_INFO not supported here");
+		}
+		if (info.op != PTRACE_SYSCALL_INFO_ENTRY)
+			continue;
+		if ((long)info.entry.nr == MARKER)
+			markers++;
+		else if (markers == 1 && out->count < SC_T_MAX_CALLS)
+			out->nr[out->count++] = (long)info.entry.nr;
+	}
+	ATF_REQUIRE_EQ_MSG(markers, 2, "saw %d markers", markers);
+	return WEXITSTATUS(st);
+}
+
+int
+sc_t_count_accept4(const struct sc_t_trace *t)
+{
+	int i, n = 0;
+
+	for (i = 0; i < t->count; i++)
+		if (t->nr[i] == SYS_accept4)
+			n++;
+	return n;
+}
+
+const char *
+sc_t_trace_str(const struct sc_t_trace *t)
+{
+	static char buf[SC_T_MAX_CALLS * 8];
+	size_t off = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < t->count && off < sizeof buf; i++)
+		off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%ld",
+		    i ? " " : "", t->nr[i]);
+	return buf;
+}
+
+int
+sc_t_refuse_accept4(int err)
+{
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_accept4, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K,
+		    SECCOMP_RET_ERRNO | ((unsigned)err & SECCOMP_RET_DATA)),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog;
+
+	prog.len = (unsigned short)(sizeof f / sizeof f[0]);
+	prog.filter = f;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
+		return -1;
+	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0);
+}
+
+#else /* !__linux__ */
+
+int
+sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
+           struct sc_t_trace *out)
+{
+	(void)setup;
+	(void)fn;
+	(void)arg;
+	(void)out;
+	atf_tc_skip("system-call tracing is implemented for Linux only");
+	return -1;
+}
+
+int
+sc_t_count_accept4(const struct sc_t_trace *t)
+{
+	(void)t;
+	return -1;
+}
+
+const char *
+sc_t_trace_str(const struct sc_t_trace *t)
+{
+	(void)t;
+	return "";
+}
+
+int
+sc_t_refuse_accept4(int err)
+{
+	(void)err;
+	errno = ENOSYS;
+	return -1;
+}
+
+#endif /* !__linux__ */
