@@ -54,6 +54,22 @@ int sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen,
 int sockcompat_socket(int domain, int type, int protocol);
 int sockcompat_socketpair(int domain, int type, int protocol, int sv[2]);
 
+/*
+ * What to do after accept or accept4 on LISTENER failed with errno ERR:
+ *   RETRY    that connection was lost (or the call interrupted): accept
+ *            again now;
+ *   WAIT     nothing is pending: wait until the listener is readable;
+ *   BACKOFF  descriptors, buffers or memory ran out: stop accepting for
+ *            a while (retrying at once would spin); also the answer for
+ *            an errno it does not know;
+ *   FATAL    the listener or the call cannot work: stop using it.
+ */
+#define SOCKCOMPAT_ACCEPT_RETRY   1
+#define SOCKCOMPAT_ACCEPT_WAIT    2
+#define SOCKCOMPAT_ACCEPT_BACKOFF 3
+#define SOCKCOMPAT_ACCEPT_FATAL   4
+int sockcompat_accept_error(int listener, int err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,211 @@
+/*
+ * sockcompat_accept_error gives each errno of accept the documented
+ * verdict, resolves EOPNOTSUPP by the listener's type, and classifies the
+ * errors accept really produces.  Built twice, like the other tests.
+ *
+ * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+ */
+#include <config.h>
+
+#include <sys/types.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <atf-c.h>
+
+#include "sc_test.h"
+
+#define RETRY SOCKCOMPAT_ACCEPT_RETRY
+#define WAIT SOCKCOMPAT_ACCEPT_WAIT
+#define BACKOFF SOCKCOMPAT_ACCEPT_BACKOFF
+#define FATAL SOCKCOMPAT_ACCEPT_FATAL
+
+static const char *
+name(int v)
+{
+	return v == RETRY ? "RETRY" : v == WAIT ? "WAIT" :
+	    v == BACKOFF ? "BACKOFF" : v == FATAL ? "FATAL" : "?";
+}
+
+static void
+expect(int listener, int err, int want)
+{
+	int got = sockcompat_accept_error(listener, err);
+
+	ATF_CHECK_EQ_MSG(got, want, "errno %d (%s): %s, expected %s", err,
+	    strerror(err), name(got), name(want));
+}
+
+ATF_TC(accept_error__verdicts);
+ATF_TC_HEAD(accept_error__verdicts, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "every errno the manuals list for "
+	    "accept gets the verdict of the table in sockcompat_accept_error(3)");
+}
+ATF_TC_BODY(accept_error__verdicts, tc)
+{
+	int l = sc_t_listen(AF_INET);
+
+	expect(l, EAGAIN, WAIT);
+	expect(l, EWOULDBLOCK, WAIT);
+	expect(l, EINTR, RETRY);
+	expect(l, ECONNABORTED, RETRY);
+	expect(l, ECONNRESET, RETRY);
+	expect(l, EPERM, RETRY);
+	expect(l, ETIMEDOUT, RETRY);
+	expect(l, ENETDOWN, RETRY);
+	expect(l, ENETUNREACH, RETRY);
+	expect(l, EHOSTUNREACH, RETRY);
+	expect(l, ENOPROTOOPT, RETRY);
+	expect(l, EPROTONOSUPPORT, RETRY);
+#ifdef EPROTO
+	expect(l, EPROTO, RETRY);
+#endif
+#ifdef EHOSTDOWN
+	expect(l, EHOSTDOWN, RETRY);
+#endif
+#ifdef ENONET
+	expect(l, ENONET, RETRY);
+#endif
+#ifdef ESOCKTNOSUPPORT
+	expect(l, ESOCKTNOSUPPORT, RETRY);
+#endif
+	expect(l, EMFILE, BACKOFF);
+	expect(l, ENFILE, BACKOFF);
+	expect(l, ENOBUFS, BACKOFF);
+	expect(l, ENOMEM, BACKOFF);
+#ifdef ENOSR
+	expect(l, ENOSR, BACKOFF);
+#endif
+	expect(l, EBADF, FATAL);
+	expect(l, ENOTSOCK, FATAL);
+	expect(l, EINVAL, FATAL);
+	expect(l, EFAULT, FATAL);
+	expect(l, ENOSYS, FATAL);
+	expect(l, ENODEV, FATAL);
+}
+
+ATF_TC(accept_error__unknown_backs_off);
+ATF_TC_HEAD(accept_error__unknown_backs_off, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "an errno accept is not known to "
+	    "return gets BACKOFF: neither a spin nor giving up");
+}
+ATF_TC_BODY(accept_error__unknown_backs_off, tc)
+{
+	int l = sc_t_listen(AF_INET);
+
+	expect(l, EDOM, BACKOFF);
+	expect(l, 0, BACKOFF);
+	expect(l, -1, BACKOFF);
+	expect(l, 99999, BACKOFF);
+	expect(-1, EDOM, BACKOFF);
+}
+
+ATF_TC(accept_error__eopnotsupp_by_listener);
+ATF_TC_HEAD(accept_error__eopnotsupp_by_listener, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "EOPNOTSUPP is a lost connection on a "
+	    "stream or seqpacket listener and fatal on a datagram socket or a "
+	    "descriptor that is not a socket");
+}
+ATF_TC_BODY(accept_error__eopnotsupp_by_listener, tc)
+{
+	int stream = sc_t_listen(AF_INET);
+	int seq = socket(AF_UNIX, SOCK_SEQPACKET, 0);
+	int dgram = socket(AF_INET, SOCK_DGRAM, 0);
+	int p[2];
+
+	ATF_REQUIRE(dgram != -1 && pipe(p) == 0);
+	expect(stream, EOPNOTSUPP, RETRY);
+	expect(stream, ENOTSUP, RETRY);
+	if (seq != -1)
+		expect(seq, EOPNOTSUPP, RETRY);
+	expect(dgram, EOPNOTSUPP, FATAL);
+	expect(p[0], EOPNOTSUPP, FATAL);
+	expect(-1, EOPNOTSUPP, FATAL);
+}
+
+/* What accept4 really failed with, classified. */
+static void
+expect_real(int fd, int flags, int want_errno, int want)
+{
+	int r = accept4(fd, NULL, NULL, flags), err = errno;
+
+	ATF_REQUIRE_EQ(r, -1);
+	ATF_CHECK_EQ_MSG(err, want_errno, "accept4 failed with %s",
+	    strerror(err));
+	expect(fd, err, want);
+}
+
+ATF_TC(accept_error__real_errors);
+ATF_TC_HEAD(accept_error__real_errors, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "the errors accept4 really returns: "
+	    "EAGAIN is WAIT; EBADF, ENOTSOCK, EINVAL and EOPNOTSUPP on a "
+	    "datagram socket are FATAL");
+}
+ATF_TC_BODY(accept_error__real_errors, tc)
+{
+	struct sockaddr_in sin;
+	int l = sc_t_listen(AF_INET), s, p[2];
+
+	sc_t_set_fl(l, O_NONBLOCK);
+	expect_real(l, SOCK_CLOEXEC, EAGAIN, WAIT);
+	expect_real(-1, 0, EBADF, FATAL);
+	ATF_REQUIRE(pipe(p) == 0);
+	expect_real(p[0], 0, ENOTSOCK, FATAL);
+	s = socket(AF_INET, SOCK_STREAM, 0);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ATF_REQUIRE(bind(s, (struct sockaddr *)&sin, sizeof sin) == 0);
+	expect_real(s, 0, EINVAL, FATAL);
+	expect_real(socket(AF_INET, SOCK_DGRAM, 0), 0, EOPNOTSUPP, FATAL);
+}
+
+ATF_TC(accept_error__real_emfile);
+ATF_TC_HEAD(accept_error__real_emfile, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "accept4 out of descriptors (a lowered "
+	    "RLIMIT_NOFILE) fails with EMFILE, which is BACKOFF");
+}
+ATF_TC_BODY(accept_error__real_emfile, tc)
+{
+	struct rlimit rl, saved;
+	int l = sc_t_listen(AF_INET), fill[256], n = 0, top, r, err;
+
+	(void)sc_t_connect(l);
+	top = dup(0);
+	ATF_REQUIRE(top != -1 && getrlimit(RLIMIT_NOFILE, &saved) == 0);
+	rl = saved;
+	rl.rlim_cur = (rlim_t)top + 1;
+	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &rl) == 0);
+	while (n < 256 && (fill[n] = dup(0)) != -1)
+		n++;
+	r = accept4(l, NULL, NULL, SOCK_CLOEXEC);
+	err = errno;
+	while (n > 0)
+		close(fill[--n]);
+	close(top);
+	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &saved) == 0);
+	ATF_REQUIRE_EQ(r, -1);
+	ATF_CHECK_EQ_MSG(err, EMFILE, "%s", strerror(err));
+	expect(l, err, BACKOFF);
+}
+
+ATF_TP_ADD_TCS(tp)
+{
+	ATF_TP_ADD_TC(tp, accept_error__verdicts);
+	ATF_TP_ADD_TC(tp, accept_error__unknown_backs_off);
+	ATF_TP_ADD_TC(tp, accept_error__eopnotsupp_by_listener);
+	ATF_TP_ADD_TC(tp, accept_error__real_errors);
+	ATF_TP_ADD_TC(tp, accept_error__real_emfile);
+	return atf_no_error();
+}
