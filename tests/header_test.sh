@@ -8,6 +8,7 @@
 # Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
 
 incdir() { atf_config_get incdir '@INCLUDEDIR@'; }
+overlaydir() { atf_config_get overlaydir '@INCLUDEDIR@/sockcompat-overlay'; }
 
 # write_program FILE: a program using everything the header promises.
 write_program()
@@ -125,6 +126,69 @@ cxx_after_body()
 	compile_all '@CXX@' t.cc -DSC_AFTER c++98 c++11
 }
 
+# A program that names no sockcompat header, built through the overlay.
+write_overlay_program()
+{
+	cat > "$1" <<'PROG'
+#include <sys/types.h>
+#include <sys/socket.h>
+
+int use_it(int l);
+
+int
+use_it(int l)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+
+	return s + accept4(l, (struct sockaddr *)&ss, &len,
+	    SOCK_CLOEXEC | SOCK_NONBLOCK);
+}
+PROG
+}
+
+overlay_compile()
+{
+	for gnu in "" -D_GNU_SOURCE; do
+		atf_check -o ignore -e ignore $1 @CPPFLAGS@ -std=$2 -Wall \
+		    -Wextra -Werror $gnu -isystem "$(overlaydir)" \
+		    -I"$(incdir)" -c "$3" -o t.o
+		# The preprocessor may spread one expansion over lines.
+		atf_check -o save:t.i $1 @CPPFLAGS@ -std=$2 $gnu \
+		    -isystem "$(overlaydir)" -I"$(incdir)" -E -P "$3"
+		atf_check -o ignore sh -c \
+		    "tr -d ' \n\t' < t.i | grep -F 'sockcompat_accept4(l,'"
+	done
+}
+
+atf_test_case overlay_c
+overlay_c_head()
+{
+	atf_set descr "C code that includes only <sys/socket.h> gets" \
+	    "accept4 and the flags through the overlay, with and without" \
+	    "_GNU_SOURCE"
+}
+overlay_c_body()
+{
+	write_overlay_program t.c
+	overlay_compile '@CC@' c99 t.c
+}
+
+atf_test_case overlay_cxx
+overlay_cxx_head()
+{
+	atf_set descr "C++ code that includes only <sys/socket.h> gets" \
+	    "accept4 and the flags through the overlay, with and without" \
+	    "_GNU_SOURCE"
+}
+overlay_cxx_body()
+{
+	require_cxx
+	write_overlay_program t.cc
+	overlay_compile '@CXX@' c++11 t.cc
+}
+
 atf_test_case rename
 rename_head()
 {
@@ -160,6 +224,8 @@ atf_init_test_cases()
 	atf_add_test_case c_after
 	atf_add_test_case cxx_before
 	atf_add_test_case cxx_after
+	atf_add_test_case overlay_c
+	atf_add_test_case overlay_cxx
 	atf_add_test_case rename
 	atf_add_test_case no_config_h
 }
