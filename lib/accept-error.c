@@ -71,7 +71,7 @@ int
 sockcompat_accept_error(int listener, int err)
 {
 	size_t i;
-	int type;
+	int type, stream, saved_errno;
 	socklen_t len = sizeof type;
 
 	/*
@@ -81,10 +81,11 @@ sockcompat_accept_error(int listener, int err)
 	 * type tells which.  (ENOTSUP is the same value on most systems.)
 	 */
 	if (err == EOPNOTSUPP || err == ENOTSUP) {
-		if (getsockopt(listener, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
-		    (type == SOCK_STREAM || type == SOCK_SEQPACKET))
-			return SOCKCOMPAT_ACCEPT_RETRY;
-		return SOCKCOMPAT_ACCEPT_FATAL;
+		saved_errno = errno;
+		stream = getsockopt(listener, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
+		    (type == SOCK_STREAM || type == SOCK_SEQPACKET);
+		errno = saved_errno;
+		return stream ? SOCKCOMPAT_ACCEPT_RETRY : SOCKCOMPAT_ACCEPT_FATAL;
 	}
 	for (i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++)
 		if (verdicts[i].err == err)
