@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stddef.h>
 
 #include "sockcompat-internal.h"
 
@@ -29,7 +30,6 @@ static const struct {
 	{ EINTR, SOCKCOMPAT_ACCEPT_RETRY },
 	{ ECONNABORTED, SOCKCOMPAT_ACCEPT_RETRY },
 	{ ECONNRESET, SOCKCOMPAT_ACCEPT_RETRY },
-	{ EPERM, SOCKCOMPAT_ACCEPT_RETRY },
 	{ ETIMEDOUT, SOCKCOMPAT_ACCEPT_RETRY },
 	{ ENETDOWN, SOCKCOMPAT_ACCEPT_RETRY },
 	{ ENETUNREACH, SOCKCOMPAT_ACCEPT_RETRY },
@@ -67,25 +67,50 @@ static const struct {
 	{ ENODEV, SOCKCOMPAT_ACCEPT_FATAL },
 };
 
+/*
+ * Two errnos mean different things depending on what is behind them, and
+ * asking is the only way to be right.  Called with errno saved.
+ */
+static int
+resolve(int listener, int err)
+{
+	int type;
+	socklen_t len = sizeof type;
+
+	if (err == EPERM) {
+		/*
+		 * Linux: a firewall rule refused this one connection (RETRY);
+		 * or a sandbox forbids accept altogether, which would make
+		 * RETRY spin forever (FATAL).  A permitted accept on
+		 * descriptor -1 says EBADF.
+		 */
+		if (accept(-1, NULL, NULL) == -1 && errno == EBADF)
+			return SOCKCOMPAT_ACCEPT_RETRY;
+		return SOCKCOMPAT_ACCEPT_FATAL;
+	}
+	/*
+	 * EOPNOTSUPP: Linux passes a pending network error of the new
+	 * connection through accept, this among them; on a datagram socket
+	 * the same value means accept cannot work at all.  Only the
+	 * listener's type tells which.
+	 */
+	if (getsockopt(listener, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
+	    (type == SOCK_STREAM || type == SOCK_SEQPACKET))
+		return SOCKCOMPAT_ACCEPT_RETRY;
+	return SOCKCOMPAT_ACCEPT_FATAL;
+}
+
 int
 sockcompat_accept_error(int listener, int err)
 {
 	size_t i;
-	int type, stream, saved_errno;
-	socklen_t len = sizeof type;
+	int verdict, saved_errno;
 
-	/*
-	 * Linux passes a pending network error of the new connection
-	 * through accept, EOPNOTSUPP among them; on a datagram socket the
-	 * same value means accept cannot work at all.  Only the listener's
-	 * type tells which.  (ENOTSUP is the same value on most systems.)
-	 */
-	if (err == EOPNOTSUPP || err == ENOTSUP) {
+	if (err == EPERM || err == EOPNOTSUPP || err == ENOTSUP) {
 		saved_errno = errno;
-		stream = getsockopt(listener, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
-		    (type == SOCK_STREAM || type == SOCK_SEQPACKET);
+		verdict = resolve(listener, err);
 		errno = saved_errno;
-		return stream ? SOCKCOMPAT_ACCEPT_RETRY : SOCKCOMPAT_ACCEPT_FATAL;
+		return verdict;
 	}
 	for (i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++)
 		if (verdicts[i].err == err)

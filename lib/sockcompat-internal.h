@@ -20,8 +20,27 @@
 # define SC_ACCEPT_INHERITS 1
 #endif
 
-/* The type flags the library knows; any other bit is the system's to judge. */
+/* The type flags the library knows. */
 #define SC_TYPE_FLAGS (SOCK_CLOEXEC | SOCK_NONBLOCK)
+
+/*
+ * Other bits in socket()'s type.  Where the flags are the system's, the
+ * system judges them (Linux answers EINVAL; the BSDs know flags of their
+ * own, such as SOCK_NOSIGPIPE).  Where the flag values are ours, so is the
+ * field they live in, the top four bits: any other bit there is refused
+ * with EINVAL before a call is made, as native systems refuse a flag they
+ * do not know.
+ */
+#if HAVE_DECL_SOCK_CLOEXEC && HAVE_DECL_SOCK_NONBLOCK
+# define SC_UNKNOWN_TYPE_FLAGS 0
+#else
+# define SC_UNKNOWN_TYPE_FLAGS ((int)0xf0000000U & ~SC_TYPE_FLAGS)
+#endif
+
+/* Systems older than POSIX.1-2001 have only EOPNOTSUPP. */
+#ifndef ENOTSUP
+# define ENOTSUP EOPNOTSUPP
+#endif
 
 /*
  * What a sc_*_native() helper returns when the native call cannot be used

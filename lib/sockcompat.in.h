@@ -10,11 +10,13 @@
 
 /*
  * Where the system has no socklen_t, name the type its socket calls take.
- * This comes before <sys/socket.h> so that the system's prototypes, if they
- * spell the name, see it too.
+ * One token (a typedef'd name, not a type of several words, so that casts
+ * like socklen_t(n) work in C++), and before <sys/socket.h>, so that the
+ * system's prototypes see it if they spell the name.
  */
 #if !@SOCKCOMPAT_HAVE_SOCKLEN_T@ && !defined socklen_t
-# define socklen_t @SOCKCOMPAT_SOCKLEN_T@
+typedef @SOCKCOMPAT_SOCKLEN_T@ sockcompat_socklen_t;
+# define socklen_t sockcompat_socklen_t
 #endif
 
 /* <sys/types.h> first: 4.3BSD-era <sys/socket.h> does not include it. */
@@ -22,17 +24,22 @@
 #include <sys/socket.h>
 
 /*
- * The type flags.  The system's own values where it has them; elsewhere the
+ * The type flags.  The system's own values where it has them, spelled out
+ * in case the including program's feature macros hide them; elsewhere the
  * values FreeBSD uses, which are non-zero, distinct, and far above every
  * socket type.  The library never passes its own values to the kernel.
  */
 #if !@SOCKCOMPAT_HAVE_SOCK_CLOEXEC@
 # undef SOCK_CLOEXEC
-# define SOCK_CLOEXEC 0x10000000
+# define SOCK_CLOEXEC @SOCKCOMPAT_SOCK_CLOEXEC@
+#elif !defined SOCK_CLOEXEC
+# define SOCK_CLOEXEC @SOCKCOMPAT_SOCK_CLOEXEC@
 #endif
 #if !@SOCKCOMPAT_HAVE_SOCK_NONBLOCK@
 # undef SOCK_NONBLOCK
-# define SOCK_NONBLOCK 0x20000000
+# define SOCK_NONBLOCK @SOCKCOMPAT_SOCK_NONBLOCK@
+#elif !defined SOCK_NONBLOCK
+# define SOCK_NONBLOCK @SOCKCOMPAT_SOCK_NONBLOCK@
 #endif
 
 #ifdef __cplusplus

@@ -5,6 +5,8 @@
  */
 #include <config.h>
 
+#include <errno.h>
+
 #include "sockcompat-internal.h"
 
 int
@@ -12,11 +14,15 @@ sockcompat_socket(int domain, int type, int protocol)
 {
 	int fd;
 
+	if (type & SC_UNKNOWN_TYPE_FLAGS) {
+		errno = EINVAL;
+		return -1;
+	}
+
 	fd = sc_socket_native(domain, type, protocol);
 	if (fd != SC_NATIVE_UNUSABLE)
 		return fd;
 
-	/* Any bit left in the type besides ours is the system's to judge. */
 	fd = socket(domain, type & ~SC_TYPE_FLAGS, protocol);
 	if (fd == -1)
 		return -1;

@@ -6,12 +6,19 @@
  */
 #include <config.h>
 
+#include <errno.h>
+
 #include "sockcompat-internal.h"
 
 int
 sockcompat_socketpair(int domain, int type, int protocol, int sv[2])
 {
 	int r;
+
+	if (type & SC_UNKNOWN_TYPE_FLAGS) {
+		errno = EINVAL;
+		return -1;
+	}
 
 	r = sc_socketpair_native(domain, type, protocol, sv);
 	if (r != SC_NATIVE_UNUSABLE)

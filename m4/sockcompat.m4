@@ -25,12 +25,30 @@ AC_DEFUN([SOCKCOMPAT],
   AC_REQUIRE([SOCKCOMPAT_ACCEPT_INHERITS])
   AC_REQUIRE([SOCKCOMPAT_ATOMICS])
 
+  dnl The header uses the system's flag values where it has them, and
+  dnl spells them out, because the program including it may use feature
+  dnl macros under which <sys/socket.h> hides them (FreeBSD and Solaris
+  dnl declare them only for their extended namespaces).  Ours elsewhere.
   SOCKCOMPAT_HAVE_SOCK_NONBLOCK=0
   SOCKCOMPAT_HAVE_SOCK_CLOEXEC=0
-  test "$ac_cv_have_decl_SOCK_NONBLOCK" = yes && SOCKCOMPAT_HAVE_SOCK_NONBLOCK=1
-  test "$ac_cv_have_decl_SOCK_CLOEXEC" = yes && SOCKCOMPAT_HAVE_SOCK_CLOEXEC=1
+  SOCKCOMPAT_SOCK_NONBLOCK=0x20000000
+  SOCKCOMPAT_SOCK_CLOEXEC=0x10000000
+  if test "$ac_cv_have_decl_SOCK_NONBLOCK" = yes; then
+    SOCKCOMPAT_HAVE_SOCK_NONBLOCK=1
+    AC_COMPUTE_INT([SOCKCOMPAT_SOCK_NONBLOCK], [SOCK_NONBLOCK],
+      [SOCKCOMPAT_SOCKET_INCLUDES],
+      [AC_MSG_ERROR([cannot compute the value of SOCK_NONBLOCK])])
+  fi
+  if test "$ac_cv_have_decl_SOCK_CLOEXEC" = yes; then
+    SOCKCOMPAT_HAVE_SOCK_CLOEXEC=1
+    AC_COMPUTE_INT([SOCKCOMPAT_SOCK_CLOEXEC], [SOCK_CLOEXEC],
+      [SOCKCOMPAT_SOCKET_INCLUDES],
+      [AC_MSG_ERROR([cannot compute the value of SOCK_CLOEXEC])])
+  fi
   AC_SUBST([SOCKCOMPAT_HAVE_SOCK_NONBLOCK])
   AC_SUBST([SOCKCOMPAT_HAVE_SOCK_CLOEXEC])
+  AC_SUBST([SOCKCOMPAT_SOCK_NONBLOCK])
+  AC_SUBST([SOCKCOMPAT_SOCK_CLOEXEC])
 
   dnl The native calls are only worth trying with the system's own flag
   dnl values: ours would mean nothing to its kernel.

@@ -17,15 +17,27 @@ AC_DEFUN([SOCKCOMPAT_FUNC_ACCEPT4],
 #include <sys/types.h>
 #include <sys/socket.h>
 ]])
+  sockcompat_save_LIBS=$LIBS
+  LIBS="$LIBSOCKET $LIBS"
   AC_CHECK_FUNCS([accept4])
+  LIBS=$sockcompat_save_LIBS
 ])
 
 dnl SOCKCOMPAT_LIB_SOCKET
 dnl Solaris before 11.4 and some SysV descendants keep the socket calls in
-dnl -lsocket (and -lnsl); elsewhere they are in libc and nothing is added.
-dnl The result goes into LIBS, so it reaches the link of the library and
-dnl Libs.private of sockcompat.pc.
+dnl -lsocket; elsewhere they are in libc.  The answer is LIBSOCKET (empty
+dnl or -lsocket), for the library's link, Libs.private of sockcompat.pc
+dnl and the gnulib module's Link section; it stays in LIBS only while the
+dnl other probes run, so it is not forced on every program of a project.
+dnl Result: sockcompat_cv_lib_socket ("none required" or -lsocket).
 AC_DEFUN([SOCKCOMPAT_LIB_SOCKET],
 [
-  AC_SEARCH_LIBS([accept], [socket], [], [], [-lnsl])
+  sockcompat_save_LIBS=$LIBS
+  AC_SEARCH_LIBS([accept], [socket])
+  LIBSOCKET=
+  AS_CASE([$ac_cv_search_accept],
+    [no|"none required"], [],
+    [LIBSOCKET=$ac_cv_search_accept])
+  LIBS=$sockcompat_save_LIBS
+  AC_SUBST([LIBSOCKET])
 ])

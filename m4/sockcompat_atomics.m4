@@ -12,6 +12,9 @@ dnl Result: sockcompat_cv_atomics (c11, builtin or none); C macro
 dnl SC_ATOMICS_C11 or SC_ATOMICS_BUILTIN.
 AC_DEFUN([SOCKCOMPAT_ATOMICS],
 [
+  dnl lib/verdict.h's accessors are static inline; C89 compilers need a
+  dnl spelling of "inline" (or none) from config.h.
+  AC_REQUIRE([AC_C_INLINE])
   AC_CACHE_CHECK([for atomic loads and stores], [sockcompat_cv_atomics],
     [AC_LINK_IFELSE([AC_LANG_PROGRAM([[
 #if defined __STDC_NO_ATOMICS__ || !defined __STDC_VERSION__ || __STDC_VERSION__ < 201112L

@@ -14,6 +14,9 @@ dnl Result: sockcompat_cv_accept_inherits (yes or no); C macro
 dnl SC_ACCEPT_INHERITS (1 or 0).
 AC_DEFUN([SOCKCOMPAT_ACCEPT_INHERITS],
 [
+  AC_REQUIRE([SOCKCOMPAT_LIB_SOCKET])
+  sockcompat_save_LIBS=$LIBS
+  LIBS="$LIBSOCKET $LIBS"
   AC_CACHE_CHECK([whether accept() inherits O_NONBLOCK from the listener],
     [sockcompat_cv_accept_inherits],
     [AC_RUN_IFELSE([AC_LANG_PROGRAM([[
@@ -49,6 +52,7 @@ AC_DEFUN([SOCKCOMPAT_ACCEPT_INHERITS],
       [sockcompat_cv_accept_inherits=yes],
       [sockcompat_cv_accept_inherits="yes (assumed: cross-compiling)"])
      rm -f conftest.sock])
+  LIBS=$sockcompat_save_LIBS
   AS_CASE([$sockcompat_cv_accept_inherits],
     [no], [sockcompat_accept_inherits=0],
     [sockcompat_accept_inherits=1])

@@ -12,11 +12,14 @@ dnl Results: ac_cv_have_decl_SOCK_NONBLOCK, ac_cv_have_decl_SOCK_CLOEXEC.
 AC_DEFUN([SOCKCOMPAT_SOCK_FLAGS],
 [
   AC_REQUIRE([AC_USE_SYSTEM_EXTENSIONS])
-  AC_CHECK_DECLS([SOCK_NONBLOCK, SOCK_CLOEXEC], [], [], [[
+  AC_CHECK_DECLS([SOCK_NONBLOCK, SOCK_CLOEXEC], [], [],
+    [SOCKCOMPAT_SOCKET_INCLUDES])
+])
+
+AC_DEFUN([SOCKCOMPAT_SOCKET_INCLUDES], [[
 #include <sys/types.h>
 #include <sys/socket.h>
 ]])
-])
 
 dnl SOCKCOMPAT_SOCKET_FLAGS_WORK
 dnl Do socket() and socketpair() honour SOCK_NONBLOCK|SOCK_CLOEXEC in the
@@ -28,6 +31,9 @@ dnl Result: sockcompat_cv_socket_flags_work (yes or no).
 AC_DEFUN([SOCKCOMPAT_SOCKET_FLAGS_WORK],
 [
   AC_REQUIRE([SOCKCOMPAT_SOCK_FLAGS])
+  AC_REQUIRE([SOCKCOMPAT_LIB_SOCKET])
+  sockcompat_save_LIBS=$LIBS
+  LIBS="$LIBSOCKET $LIBS"
   AC_CACHE_CHECK([whether socket() and socketpair() honour SOCK_NONBLOCK and SOCK_CLOEXEC],
     [sockcompat_cv_socket_flags_work],
     [if test "$ac_cv_have_decl_SOCK_NONBLOCK,$ac_cv_have_decl_SOCK_CLOEXEC" != yes,yes; then
@@ -49,4 +55,5 @@ AC_DEFUN([SOCKCOMPAT_SOCKET_FLAGS_WORK],
          [sockcompat_cv_socket_flags_work=no],
          [sockcompat_cv_socket_flags_work="no (assumed: cross-compiling)"])
      fi])
+  LIBS=$sockcompat_save_LIBS
 ])

@@ -10,6 +10,8 @@
 #include <sys/types.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
 
 #include <errno.h>
@@ -57,7 +59,7 @@ ATF_TC_BODY(accept_error__verdicts, tc)
 	expect(l, EINTR, RETRY);
 	expect(l, ECONNABORTED, RETRY);
 	expect(l, ECONNRESET, RETRY);
-	expect(l, EPERM, RETRY);
+	expect(l, EPERM, RETRY);	/* accept is permitted here */
 	expect(l, ETIMEDOUT, RETRY);
 	expect(l, ENETDOWN, RETRY);
 	expect(l, ENETUNREACH, RETRY);
@@ -144,6 +146,40 @@ expect_real(int fd, int flags, int want_errno, int want)
 	expect(fd, err, want);
 }
 
+ATF_TC(accept_error__eperm_by_sandbox);
+ATF_TC_HEAD(accept_error__eperm_by_sandbox, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "EPERM is a lost connection while "
+	    "accept itself is permitted, and FATAL when a sandbox (a seccomp "
+	    "filter here) refuses accept altogether, where retrying would spin");
+}
+ATF_TC_BODY(accept_error__eperm_by_sandbox, tc)
+{
+	int l = sc_t_listen(AF_INET), st, errno_before;
+	pid_t pid;
+
+#ifndef SYS_accept
+	atf_tc_skip("accept is not a system call of its own here");
+#endif
+	expect(l, EPERM, RETRY);
+	pid = fork();
+	ATF_REQUIRE(pid != -1);
+	if (pid == 0) {
+#ifdef SYS_accept
+		if (sc_t_refuse(SYS_accept, EPERM) == -1)
+			_exit(90);
+#endif
+		errno = EDOM;
+		errno_before = sockcompat_accept_error(l, EPERM);
+		_exit(errno_before == FATAL && errno == EDOM ? 0 : 1);
+	}
+	ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 90)
+		atf_tc_skip("the kernel cannot install a seccomp filter here");
+	ATF_CHECK_MSG(WIFEXITED(st) && WEXITSTATUS(st) == 0, "EPERM with accept "
+	    "refused by the sandbox was not FATAL, or errno changed");
+}
+
 ATF_TC(accept_error__real_errors);
 ATF_TC_HEAD(accept_error__real_errors, tc)
 {
@@ -205,6 +241,7 @@ ATF_TP_ADD_TCS(tp)
 	ATF_TP_ADD_TC(tp, accept_error__verdicts);
 	ATF_TP_ADD_TC(tp, accept_error__unknown_backs_off);
 	ATF_TP_ADD_TC(tp, accept_error__eopnotsupp_by_listener);
+	ATF_TP_ADD_TC(tp, accept_error__eperm_by_sandbox);
 	ATF_TP_ADD_TC(tp, accept_error__real_errors);
 	ATF_TP_ADD_TC(tp, accept_error__real_emfile);
 	return atf_no_error();

@@ -10,6 +10,7 @@
 
 #include <sys/types.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <netinet/in.h>
 
 #include <errno.h>
@@ -37,7 +38,7 @@ refuse_setup(void *p)
 {
 	struct refuse_arg *a = p;
 
-	if (sc_t_refuse_accept4(a->err) == -1)
+	if (sc_t_refuse(SYS_accept4, a->err) == -1)
 		_exit(90);
 }
 

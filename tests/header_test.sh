@@ -41,13 +41,15 @@ PROG
 }
 
 # compile_all COMPILER SOURCE ORDER STD...: every standard, with and
-# without _GNU_SOURCE, warnings as errors.
+# without _GNU_SOURCE, and in a strict POSIX namespace (under which some
+# systems hide SOCK_CLOEXEC: the header must still provide it), warnings
+# as errors.
 compile_all()
 {
 	cc=$1 src=$2 order=$3
 	shift 3
 	for std in "$@"; do
-		for gnu in "" -D_GNU_SOURCE; do
+		for gnu in "" -D_GNU_SOURCE -D_POSIX_C_SOURCE=200809L; do
 			atf_check -o ignore -e ignore $cc @CPPFLAGS@ -std=$std \
 			    -pedantic-errors -Wall -Wextra -Werror $gnu $order \
 			    -I"$(incdir)" -c "$src" -o t.o

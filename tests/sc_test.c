@@ -321,12 +321,12 @@ sc_t_trace_str(const struct sc_t_trace *t)
 }
 
 int
-sc_t_refuse_accept4(int err)
+sc_t_refuse(long nr, int err)
 {
 	struct sock_filter f[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 		    offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_accept4, 0, 1),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)nr, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K,
 		    SECCOMP_RET_ERRNO | ((unsigned)err & SECCOMP_RET_DATA)),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
@@ -369,8 +369,9 @@ sc_t_trace_str(const struct sc_t_trace *t)
 }
 
 int
-sc_t_refuse_accept4(int err)
+sc_t_refuse(long nr, int err)
 {
+	(void)nr;
 	(void)err;
 	errno = ENOSYS;
 	return -1;

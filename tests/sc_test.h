@@ -79,10 +79,10 @@ int sc_t_count_accept4(const struct sc_t_trace *t);
 const char *sc_t_trace_str(const struct sc_t_trace *t);
 
 /*
- * Make the native accept4 fail with ERR for the rest of this process (a
- * seccomp filter; call it in a child).  Returns -1 with errno set if the
- * kernel cannot install filters.
+ * Make system call NR (SYS_accept4, SYS_accept...) fail with ERR for the
+ * rest of this process (a seccomp filter; call it in a child).  Returns -1
+ * with errno set if the kernel cannot install filters.
  */
-int sc_t_refuse_accept4(int err);
+int sc_t_refuse(long nr, int err);
 
 #endif /* SC_TEST_H */

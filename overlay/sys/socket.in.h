@@ -9,10 +9,13 @@
 
 /* As in sockcompat.h: the system's prototypes may need the name. */
 #if !@SOCKCOMPAT_HAVE_SOCKLEN_T@ && !defined socklen_t
-# define socklen_t @SOCKCOMPAT_SOCKLEN_T@
+typedef @SOCKCOMPAT_SOCKLEN_T@ sockcompat_socklen_t;
+# define socklen_t sockcompat_socklen_t
 #endif
 
-/* Outside the guard, so every inclusion reaches the system's header. */
+/* Outside the guard, so every inclusion reaches the system's header;
+ * <sys/types.h> first, which 4.3BSD-era <sys/socket.h> needs. */
+#include <sys/types.h>
 #include_next <sys/socket.h>
 
 #ifndef SOCKCOMPAT_OVERLAY_SYS_SOCKET_H
