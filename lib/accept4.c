@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 
 #include "sockcompat-internal.h"
 
@@ -14,9 +15,14 @@ sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
 	int nfd;
 
-	/* Before anything else, so that no connection is dequeued and lost. */
+	/*
+	 * Before anything else, so that no connection is dequeued and lost.
+	 * Linux looks the descriptor up before it checks the flags, so a
+	 * descriptor that is not open is EBADF even with bad flags; say the
+	 * same on every path (this costs a call only on this error path).
+	 */
 	if (flags & ~SC_TYPE_FLAGS) {
-		errno = EINVAL;
+		errno = fcntl(fd, F_GETFD) == -1 && errno == EBADF ? EBADF : EINVAL;
 		return -1;
 	}
 

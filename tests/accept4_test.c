@@ -168,6 +168,23 @@ ATF_TC_BODY(accept4__einval_unknown_flags, tc)
 	ATF_CHECK_MSG(fd != -1, "accept after refusals: %s", strerror(errno));
 }
 
+ATF_TC(accept4__ebadf_before_einval);
+ATF_TC_HEAD(accept4__ebadf_before_einval, tc)
+{
+	atf_tc_set_md_var(tc, "descr",
+	    "a descriptor that is not open gives EBADF even with unknown flag bits, as Linux checks the descriptor first (found by the fuzzer)");
+}
+ATF_TC_BODY(accept4__ebadf_before_einval, tc)
+{
+	int fd = dup(0);
+
+	ATF_REQUIRE(fd != -1 && close(fd) == 0);
+	check_errno(accept4(-1, NULL, NULL, 0x40000000), EBADF, "fd -1");
+	check_errno(accept4(fd, NULL, NULL, -1), EBADF, "closed fd");
+	/* Open but not a socket: the flags come first. */
+	check_errno(accept4(0, NULL, NULL, 0x40000000), EINVAL, "stdin");
+}
+
 ATF_TC(accept4__eagain_nonblock_listener);
 ATF_TC_HEAD(accept4__eagain_nonblock_listener, tc)
 {
@@ -612,6 +629,7 @@ ATF_TP_ADD_TCS(tp)
 	ATF_TP_ADD_TC(tp, accept4__einval_not_listening);
 	ATF_TP_ADD_TC(tp, accept4__eopnotsupp_dgram);
 	ATF_TP_ADD_TC(tp, accept4__einval_unknown_flags);
+	ATF_TP_ADD_TC(tp, accept4__ebadf_before_einval);
 	ATF_TP_ADD_TC(tp, accept4__eagain_nonblock_listener);
 	ATF_TP_ADD_TC(tp, accept4__efault_addrlen_null);
 	ATF_TP_ADD_TC(tp, accept4__eintr_not_retried);

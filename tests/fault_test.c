@@ -72,7 +72,10 @@ ioctl(int fd, unsigned long req, ...)
 
 static const int errnos[] = { EBADF, EINVAL, ENOMEM, EPERM, EIO };
 #define NERRNOS (sizeof errnos / sizeof errnos[0])
-#define ROUNDS 400	/* per step and errno: 2 steps x 5 errnos x 400 = 4000 */
+/* Rounds per step and errno: 2 steps x 5 errnos x 10000 = 100000 failed
+ * calls of each kind.  The config variable fault_rounds lowers it for slow
+ * runs (valgrind). */
+#define ROUNDS 10000
 
 /* How many fcntl/ioctl calls a call with FLAGS makes after creating. */
 static int
@@ -121,9 +124,11 @@ do_socketpair(int flags)
 }
 
 static void
-fault_case(int (*call)(int), const char *name)
+fault_case(const atf_tc_t *tc, int (*call)(int), const char *name)
 {
 	const int flags = SOCK_CLOEXEC | SOCK_NONBLOCK;
+	const long rounds = atf_tc_get_config_var_as_long_wd(tc, "fault_rounds",
+	    ROUNDS);
 	int steps = steps_of(call, flags), step, before, r;
 	size_t e;
 	long n = 0;
@@ -133,9 +138,9 @@ fault_case(int (*call)(int), const char *name)
 	before = sc_t_open_fds();
 	for (step = 1; step <= steps; step++)
 		for (e = 0; e < NERRNOS; e++) {
-			int i;
+			long i;
 
-			for (i = 0; i < ROUNDS; i++, n++) {
+			for (i = 0; i < rounds; i++, n++) {
 				fault_errno = errnos[e];
 				fault_countdown = step;
 				errno = 0;
@@ -152,8 +157,8 @@ fault_case(int (*call)(int), const char *name)
 	ATF_CHECK_EQ_MSG(sc_t_open_fds(), before, "%s: %d descriptors open "
 	    "before %ld failed calls, %d after", name, before, n,
 	    sc_t_open_fds());
-	printf("%s: %d steps x %zu errnos x %d rounds = %ld failed calls, "
-	    "descriptors leaked: %d\n", name, steps, NERRNOS, ROUNDS, n,
+	printf("%s: %d steps x %zu errnos x %ld rounds = %ld failed calls, "
+	    "descriptors leaked: %d\n", name, steps, NERRNOS, rounds, n,
 	    sc_t_open_fds() - before);
 }
 
@@ -161,12 +166,14 @@ ATF_TC(fault__accept4_each_step);
 ATF_TC_HEAD(fault__accept4_each_step, tc)
 {
 	atf_tc_set_md_var(tc, "descr", "each step after accept() failing "
-	    "closes the new descriptor and leaves that step's errno");
+	    "closes the new descriptor and leaves that step's errno, 100000 "
+	    "times without a descriptor leaked");
+	atf_tc_set_md_var(tc, "timeout", "600");
 }
 ATF_TC_BODY(fault__accept4_each_step, tc)
 {
 	accept_listener = sc_t_listen(AF_INET);
-	fault_case(do_accept, "accept4");
+	fault_case(tc, do_accept, "accept4");
 }
 
 ATF_TC(fault__socket_each_step);
@@ -177,7 +184,7 @@ ATF_TC_HEAD(fault__socket_each_step, tc)
 }
 ATF_TC_BODY(fault__socket_each_step, tc)
 {
-	fault_case(do_socket, "socket");
+	fault_case(tc, do_socket, "socket");
 }
 
 ATF_TC(fault__socketpair_each_step);
@@ -188,7 +195,7 @@ ATF_TC_HEAD(fault__socketpair_each_step, tc)
 }
 ATF_TC_BODY(fault__socketpair_each_step, tc)
 {
-	fault_case(do_socketpair, "socketpair");
+	fault_case(tc, do_socketpair, "socketpair");
 }
 
 ATF_TC(fault__emfile_passed_through);
