@@ -1,5 +1,6 @@
 /*
- * The native accept4, while this process has no reason to doubt it.
+ * The native accept4, once it has proved itself; the emulation once it
+ * has been refused.
  *
  * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
  */
@@ -11,46 +12,66 @@
 #include "sockcompat-internal.h"
 #include "verdict.h"
 
-static sc_verdict accept4_unusable;
+static sc_verdict accept4_verdict;
 
 /*
- * Did the native accept4 fail with ERR because the call itself is not
- * available?  The C library may have the function while the kernel lacks
- * the system call (ENOSYS), and old i386 socketcall kernels, seccomp
- * filters and container profiles answer EINVAL, EPERM, EACCES or
- * EOPNOTSUPP, which a working accept4 also returns for a bad listener.
- * To tell them apart, ask again on descriptor -1 with the same flags: a
- * real accept4 checks the descriptor before it could dequeue anything and
- * says EBADF, which proves ERR genuine.  Only failures pay for this probe.
+ * accept4 failed with ERR while its verdict was unknown.  The C library
+ * may have the function while the kernel lacks the system call (ENOSYS),
+ * and old i386 socketcall kernels, seccomp filters and container profiles
+ * answer EINVAL, EPERM, EACCES or EOPNOTSUPP, which a working accept4 also
+ * returns for a bad listener.  To tell them apart, ask again on descriptor
+ * -1 with the same flags: a real accept4 checks the descriptor before it
+ * could dequeue anything and says EBADF.  Returns the verdict, or
+ * SC_VERDICT_UNKNOWN if ERR proves nothing either way (EBADF, EAGAIN...).
  */
 static int
-refused(int err, int flags)
+judge(int err, int flags)
 {
 	if (err == ENOSYS)
-		return 1;
+		return SC_VERDICT_UNUSABLE;
 	if (err != EINVAL && err != EPERM && err != EACCES &&
 	    err != EOPNOTSUPP && err != ENOTSUP)
-		return 0;
-	return accept4(-1, NULL, NULL, flags) != -1 || errno != EBADF;
+		return SC_VERDICT_UNKNOWN;
+	if (accept4(-1, NULL, NULL, flags) == -1 && errno == EBADF)
+		return SC_VERDICT_USABLE;
+	return SC_VERDICT_UNUSABLE;
 }
 
+/* The careful calls, until the verdict is known. */
+static SC_NOINLINE int
+first_calls(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
+{
+	int nfd, err, verdict;
+
+	nfd = accept4(fd, addr, addrlen, flags);
+	if (nfd != -1) {
+		sc_verdict_store(&accept4_verdict, SC_VERDICT_USABLE);
+		return nfd;
+	}
+	err = errno;
+	verdict = judge(err, flags);
+	if (verdict != SC_VERDICT_UNKNOWN)
+		sc_verdict_store(&accept4_verdict, verdict);
+	if (verdict == SC_VERDICT_UNUSABLE)
+		return sc_accept4_emulated(fd, addr, addrlen, flags);
+	errno = err;
+	return -1;
+}
+
+/*
+ * Once accept4 has worked in this process, the kernel has it, and its
+ * answers are passed on as they are: a tail call, one load and a compare
+ * more than calling accept4 directly.  (A filter installed later that
+ * refuses it is not second-guessed; the caller sees its errno.)
+ */
 int
 sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
-	int nfd, err;
+	int verdict = sc_verdict_load(&accept4_verdict);
 
-	if (sc_verdict_unusable(&accept4_unusable))
-		return SC_NATIVE_UNUSABLE;
-
-	nfd = accept4(fd, addr, addrlen, flags);
-	if (nfd != -1)
-		return nfd;
-
-	err = errno;
-	if (!refused(err, flags)) {
-		errno = err;
-		return -1;
-	}
-	sc_verdict_set_unusable(&accept4_unusable);
-	return SC_NATIVE_UNUSABLE;
+	if (verdict == SC_VERDICT_USABLE)
+		return accept4(fd, addr, addrlen, flags);
+	if (verdict == SC_VERDICT_UNUSABLE)
+		return sc_accept4_emulated(fd, addr, addrlen, flags);
+	return first_calls(fd, addr, addrlen, flags);
 }

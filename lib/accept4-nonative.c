@@ -11,9 +11,5 @@
 int
 sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
-	(void)fd;
-	(void)addr;
-	(void)addrlen;
-	(void)flags;
-	return SC_NATIVE_UNUSABLE;
+	return sc_accept4_emulated(fd, addr, addrlen, flags);
 }

@@ -13,8 +13,6 @@
 int
 sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
-	int nfd;
-
 	/*
 	 * Before anything else, so that no connection is dequeued and lost.
 	 * Linux looks the descriptor up before it checks the flags, so a
@@ -26,11 +24,20 @@ sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 		return -1;
 	}
 
-	nfd = sc_accept4_native(fd, addr, addrlen, flags);
-	if (nfd != SC_NATIVE_UNUSABLE)
-		return nfd;
+	/*
+	 * The native accept4 where the system has it and it works, else the
+	 * emulation below (accept4-native.c or accept4-nonative.c decides).
+	 * A tail call, so the native path costs a handful of instructions.
+	 */
+	return sc_accept4_native(fd, addr, addrlen, flags);
+}
 
-	nfd = accept(fd, addr, addrlen);
+int
+sc_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
+                    int flags)
+{
+	int nfd = accept(fd, addr, addrlen);
+
 	if (nfd == -1)
 		return -1;
 	return sc_finish_fd(nfd, flags, SC_ACCEPT_INHERITS);

@@ -37,23 +37,38 @@
 # define SC_UNKNOWN_TYPE_FLAGS ((int)0xf0000000U & ~SC_TYPE_FLAGS)
 #endif
 
+/* Keeps a slow path out of line, so a hot caller needs no stack frame. */
+#if defined __GNUC__ || defined __clang__
+# define SC_NOINLINE __attribute__((__noinline__))
+#else
+# define SC_NOINLINE
+#endif
+
 /* Systems older than POSIX.1-2001 have only EOPNOTSUPP. */
 #ifndef ENOTSUP
 # define ENOTSUP EOPNOTSUPP
 #endif
 
 /*
- * What a sc_*_native() helper returns when the native call cannot be used
- * (absent from this build, or refused by this kernel), so the caller must
- * emulate.  Any other value is the native call's own answer: a descriptor,
- * or -1 with errno set.  Which file provides these helpers is decided by
- * configure: *-native.c where the native call exists, *-nonative.c where
- * it does not or emulation is forced.
+ * Which file provides the *_native helpers is decided by configure:
+ * *-native.c where the native call exists, *-nonative.c where it does not
+ * or emulation is forced.
+ *
+ * sc_accept4_native gives the final answer: the native accept4's, or the
+ * emulation's (sc_accept4_emulated, in accept4.c) where the native call is
+ * absent or refused.  It is tail-called, so the native path stays cheap.
  */
-#define SC_NATIVE_UNUSABLE (-2)
-
 int sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen,
                       int flags);
+int sc_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
+                        int flags);
+
+/*
+ * The socket helpers return the native call's answer (a descriptor or 0,
+ * or -1 with errno set), or SC_NATIVE_UNUSABLE when the native call cannot
+ * be used and the caller must emulate.
+ */
+#define SC_NATIVE_UNUSABLE (-2)
 int sc_socket_native(int domain, int type, int protocol);
 int sc_socketpair_native(int domain, int type, int protocol, int sv[2]);
 

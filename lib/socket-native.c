@@ -13,7 +13,7 @@
 #include "verdict.h"
 
 /* One kernel feature, so one verdict for both calls. */
-static sc_verdict sockflags_unusable;
+static sc_verdict sockflags_verdict;
 
 /*
  * Kernels older than the type flags (Linux before 2.6.27) take them for
@@ -33,7 +33,7 @@ sc_socket_native(int domain, int type, int protocol)
 {
 	int fd, err;
 
-	if (sc_verdict_unusable(&sockflags_unusable))
+	if (sc_verdict_load(&sockflags_verdict) == SC_VERDICT_UNUSABLE)
 		return SC_NATIVE_UNUSABLE;
 
 	fd = socket(domain, type, protocol);
@@ -45,7 +45,7 @@ sc_socket_native(int domain, int type, int protocol)
 		fd = socket(domain, type & ~SC_TYPE_FLAGS, protocol);
 		if (fd != -1) {
 			close(fd);
-			sc_verdict_set_unusable(&sockflags_unusable);
+			sc_verdict_store(&sockflags_verdict, SC_VERDICT_UNUSABLE);
 			return SC_NATIVE_UNUSABLE;
 		}
 	}
@@ -58,7 +58,7 @@ sc_socketpair_native(int domain, int type, int protocol, int sv[2])
 {
 	int pair[2], err;
 
-	if (sc_verdict_unusable(&sockflags_unusable))
+	if (sc_verdict_load(&sockflags_verdict) == SC_VERDICT_UNUSABLE)
 		return SC_NATIVE_UNUSABLE;
 
 	if (socketpair(domain, type, protocol, sv) == 0)
@@ -69,7 +69,7 @@ sc_socketpair_native(int domain, int type, int protocol, int sv[2])
 	    socketpair(domain, type & ~SC_TYPE_FLAGS, protocol, pair) == 0) {
 		close(pair[0]);
 		close(pair[1]);
-		sc_verdict_set_unusable(&sockflags_unusable);
+		sc_verdict_store(&sockflags_verdict, SC_VERDICT_UNUSABLE);
 		return SC_NATIVE_UNUSABLE;
 	}
 	errno = err;

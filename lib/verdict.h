@@ -1,15 +1,21 @@
 /*
- * A process-wide "the native call is unusable" verdict.
+ * A process-wide verdict on a native call: not yet known, usable, or
+ * unusable.
  *
  * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
  *
- * A verdict only ever goes from 0 (try the native call) to 1 (never again),
- * and guards no other data, so relaxed ordering is enough: a thread that
- * still reads 0 makes one more native attempt and reaches the same verdict.
- * Reading it must cost no more than a plain load, hence inline functions.
+ * A verdict is written only when a native call has proved itself (it
+ * worked, or a probe showed that it exists) or been refused, and guards no
+ * other data, so relaxed ordering is enough: a thread that still reads
+ * "unknown" makes one more careful native attempt and reaches the same
+ * verdict.  Reading it costs one plain load, hence inline functions.
  */
 #ifndef SOCKCOMPAT_VERDICT_H
 #define SOCKCOMPAT_VERDICT_H
+
+#define SC_VERDICT_UNKNOWN 0
+#define SC_VERDICT_USABLE 1
+#define SC_VERDICT_UNUSABLE 2
 
 #if defined SC_ATOMICS_C11
 # include <stdatomic.h>
@@ -17,15 +23,15 @@
 typedef atomic_int sc_verdict;
 
 static inline int
-sc_verdict_unusable(sc_verdict *v)
+sc_verdict_load(sc_verdict *v)
 {
 	return atomic_load_explicit(v, memory_order_relaxed);
 }
 
 static inline void
-sc_verdict_set_unusable(sc_verdict *v)
+sc_verdict_store(sc_verdict *v, int value)
 {
-	atomic_store_explicit(v, 1, memory_order_relaxed);
+	atomic_store_explicit(v, value, memory_order_relaxed);
 }
 
 #elif defined SC_ATOMICS_BUILTIN
@@ -33,38 +39,38 @@ sc_verdict_set_unusable(sc_verdict *v)
 typedef int sc_verdict;
 
 static inline int
-sc_verdict_unusable(sc_verdict *v)
+sc_verdict_load(sc_verdict *v)
 {
 	return __atomic_load_n(v, __ATOMIC_RELAXED);
 }
 
 static inline void
-sc_verdict_set_unusable(sc_verdict *v)
+sc_verdict_store(sc_verdict *v, int value)
 {
-	__atomic_store_n(v, 1, __ATOMIC_RELAXED);
+	__atomic_store_n(v, value, __ATOMIC_RELAXED);
 }
 
 #else
 /*
  * No atomics (pre-C11 compilers other than GCC and Clang).  A volatile
- * sig_atomic_t is read and written whole on every system that has one;
- * concurrent writers only ever store the same value, so the worst outcome
- * of the formal race is one extra native attempt.
+ * sig_atomic_t is read and written whole on every system that has one,
+ * and concurrent writers store the same answer, so the worst outcome of
+ * the formal race is one extra careful native attempt.
  */
 # include <signal.h>
 
 typedef volatile sig_atomic_t sc_verdict;
 
 static inline int
-sc_verdict_unusable(sc_verdict *v)
+sc_verdict_load(sc_verdict *v)
 {
 	return *v;
 }
 
 static inline void
-sc_verdict_set_unusable(sc_verdict *v)
+sc_verdict_store(sc_verdict *v, int value)
 {
-	*v = 1;
+	*v = value;
 }
 #endif
 

@@ -604,18 +604,18 @@ ATF_TC_BODY(accept4__syscall_floor, tc)
 
 	for (i = 0; i < sizeof all_flags / sizeof all_flags[0]; i++) {
 		struct trace_arg a;
-		struct sc_t_trace t;
+		struct sctrace t;
 		int want = SC_T_NATIVE_ACCEPT4 ? 1 : emulated_calls(all_flags[i]);
 
 		a.l = sc_t_listen(AF_INET);
 		a.flags = all_flags[i];
 		(void)sc_t_connect(a.l);
 		ATF_REQUIRE_EQ(sc_t_trace(NULL, traced_accept, &a, &t), 0);
-		ATF_CHECK_EQ_MSG(t.count, want, "flags %#x: %d system calls "
+		ATF_CHECK_EQ_MSG(t.count, want, "flags %#x: %ld system calls "
 		    "(%s), expected %d", all_flags[i], t.count,
-		    sc_t_trace_str(&t), want);
+		    sctrace_str(&t), want);
 		if (SC_T_NATIVE_ACCEPT4)
-			ATF_CHECK_EQ(sc_t_count_accept4(&t), 1);
+			ATF_CHECK_EQ(t.accept4, 1);
 		close(a.l);
 	}
 }

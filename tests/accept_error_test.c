@@ -166,7 +166,7 @@ ATF_TC_BODY(accept_error__eperm_by_sandbox, tc)
 	ATF_REQUIRE(pid != -1);
 	if (pid == 0) {
 #ifdef SYS_accept
-		if (sc_t_refuse(SYS_accept, EPERM) == -1)
+		if (sctrace_refuse(SYS_accept, EPERM) == -1)
 			_exit(90);
 #endif
 		errno = EDOM;

@@ -38,7 +38,7 @@ refuse_setup(void *p)
 {
 	struct refuse_arg *a = p;
 
-	if (sc_t_refuse(SYS_accept4, a->err) == -1)
+	if (sctrace_refuse(SYS_accept4, a->err) == -1)
 		_exit(90);
 }
 
@@ -71,7 +71,7 @@ static void
 refused_case(int err)
 {
 	struct refuse_arg a;
-	struct sc_t_trace t;
+	struct sctrace t;
 	int i, r, want;
 
 	if (!SC_T_NATIVE_ACCEPT4)
@@ -96,9 +96,9 @@ refused_case(int err)
 	 * verdict, none at all.
 	 */
 	want = err == ENOSYS ? 1 : 2;
-	ATF_CHECK_EQ_MSG(sc_t_count_accept4(&t), want,
-	    "%d native accept4 calls over %d accepts (system calls: %s), "
-	    "expected %d", sc_t_count_accept4(&t), ROUNDS, sc_t_trace_str(&t),
+	ATF_CHECK_EQ_MSG(t.accept4, want,
+	    "%ld native accept4 calls over %d accepts (system calls: %s), "
+	    "expected %d", t.accept4, ROUNDS, sctrace_str(&t),
 	    want);
 }
 
@@ -148,7 +148,7 @@ ATF_TC_HEAD(fallback__genuine_errors_kept, tc)
 ATF_TC_BODY(fallback__genuine_errors_kept, tc)
 {
 	struct sockaddr_in sin;
-	struct sc_t_trace t;
+	struct sctrace t;
 	int fds[2], r;
 
 	if (!SC_T_NATIVE_ACCEPT4)
@@ -167,10 +167,10 @@ ATF_TC_BODY(fallback__genuine_errors_kept, tc)
 	ATF_REQUIRE_EQ_MSG(r, 0, "step %d gave the wrong answer", r);
 	/* EBADF: 1 call; EINVAL: the call and the probe; then the native
 	 * call again, and nothing else. */
-	ATF_CHECK_EQ_MSG(sc_t_count_accept4(&t), 4, "native accept4 calls: "
-	    "%d (system calls: %s), expected 4", sc_t_count_accept4(&t),
-	    sc_t_trace_str(&t));
-	ATF_CHECK_EQ_MSG(t.count, 4, "system calls: %s", sc_t_trace_str(&t));
+	ATF_CHECK_EQ_MSG(t.accept4, 4, "native accept4 calls: "
+	    "%ld (system calls: %s), expected 4", t.accept4,
+	    sctrace_str(&t));
+	ATF_CHECK_EQ_MSG(t.count, 4, "system calls: %s", sctrace_str(&t));
 }
 
 ATF_TP_ADD_TCS(tp)

@@ -27,15 +27,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifdef __linux__
-# include <stddef.h>
-# include <sys/prctl.h>
-# include <sys/ptrace.h>
-# include <sys/syscall.h>
-# include <linux/filter.h>
-# include <linux/net.h>
-# include <linux/seccomp.h>
-#endif
 
 #include <atf-c.h>
 
@@ -225,156 +216,14 @@ sc_t_require_exact_counts(void)
 #endif
 }
 
-#ifdef __linux__
-
-/* A system call the code under test never makes, to mark FN's start and end. */
-#define MARKER SYS_getppid
-
 int
 sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
-           struct sc_t_trace *out)
+           struct sctrace *out)
 {
-	struct __ptrace_syscall_info info;
-	int st, markers = 0, sig = 0;
-	pid_t pid;
+	const char *why = NULL;
+	int r = sctrace_run(setup, fn, arg, out, &why);
 
-	memset(out, 0, sizeof *out);
-	pid = fork();
-	ATF_REQUIRE(pid != -1);
-	if (pid == 0) {
-		int r;
-
-		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) == -1)
-			_exit(125);
-		raise(SIGSTOP);
-		if (setup != NULL)
-			setup(arg);
-		syscall(MARKER);
-		r = fn(arg);
-		syscall(MARKER);
-		_exit(r);
-	}
-	ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 125)
-		atf_tc_skip("ptrace is not permitted here");
-	ATF_REQUIRE_MSG(WIFSTOPPED(st), "child status %#x", st);
-	if (ptrace(PTRACE_SETOPTIONS, pid, NULL,
-	    (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL)) == -1) {
-		kill(pid, SIGKILL);
-		waitpid(pid, &st, 0);
-		atf_tc_skip("ptrace options not supported here: %s",
-		    strerror(errno));
-	}
-	for (;;) {
-		ATF_REQUIRE(ptrace(PTRACE_SYSCALL, pid, NULL,
-		    (void *)(long)sig) == 0);
-		sig = 0;
-		ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
-		if (WIFEXITED(st))
-			break;
-		ATF_REQUIRE_MSG(!WIFSIGNALED(st), "traced child killed by %d",
-		    WTERMSIG(st));
-		if (WSTOPSIG(st) != (SIGTRAP | 0x80)) {
-			sig = WSTOPSIG(st);
-			continue;
-		}
-		if (ptrace(PTRACE_GET_SYSCALL_INFO, pid,
-		    (void *)sizeof info, &info) <= 0) {
-			kill(pid, SIGKILL);
-			waitpid(pid, &st, 0);
-			atf_tc_skip("PTRACE_GET_SYSCALL_INFO not supported here");
-		}
-		if (info.op != PTRACE_SYSCALL_INFO_ENTRY)
-			continue;
-		if ((long)info.entry.nr == MARKER)
-			markers++;
-		else if (markers == 1 && out->count < SC_T_MAX_CALLS)
-			out->nr[out->count++] = (long)info.entry.nr;
-	}
-	ATF_REQUIRE_EQ_MSG(markers, 2, "saw %d markers", markers);
-	return WEXITSTATUS(st);
+	if (r == -1)
+		atf_tc_skip("cannot count system calls: %s", why);
+	return r;
 }
-
-int
-sc_t_count_accept4(const struct sc_t_trace *t)
-{
-	int i, n = 0;
-
-	for (i = 0; i < t->count; i++)
-		if (t->nr[i] == SYS_accept4)
-			n++;
-	return n;
-}
-
-const char *
-sc_t_trace_str(const struct sc_t_trace *t)
-{
-	static char buf[SC_T_MAX_CALLS * 8];
-	size_t off = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < t->count && off < sizeof buf; i++)
-		off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%ld",
-		    i ? " " : "", t->nr[i]);
-	return buf;
-}
-
-int
-sc_t_refuse(long nr, int err)
-{
-	struct sock_filter f[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)nr, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K,
-		    SECCOMP_RET_ERRNO | ((unsigned)err & SECCOMP_RET_DATA)),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog prog;
-
-	prog.len = (unsigned short)(sizeof f / sizeof f[0]);
-	prog.filter = f;
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
-		return -1;
-	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0);
-}
-
-#else /* !__linux__ */
-
-int
-sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
-           struct sc_t_trace *out)
-{
-	(void)setup;
-	(void)fn;
-	(void)arg;
-	(void)out;
-	atf_tc_skip("system-call tracing is implemented for Linux only");
-	return -1;
-}
-
-int
-sc_t_count_accept4(const struct sc_t_trace *t)
-{
-	(void)t;
-	return -1;
-}
-
-const char *
-sc_t_trace_str(const struct sc_t_trace *t)
-{
-	(void)t;
-	return "";
-}
-
-int
-sc_t_refuse(long nr, int err)
-{
-	(void)nr;
-	(void)err;
-	errno = ENOSYS;
-	return -1;
-}
-
-#endif /* !__linux__ */

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 
 #include "sockcompat.h"
+#include "sctrace.h"
 
 /*
  * Which implementation this test program exercises: the "_emul_" programs
@@ -55,34 +56,15 @@ int sc_t_open_fds(void);
 int sc_t_open_after_exec(const char *srcdir, int fd, int use_spawn);
 
 /*
- * System-call tracing (Linux ptrace).  Runs SETUP then, between two marker
- * calls, FN in a traced child; records the numbers of the system calls FN
- * made.  Returns FN's result (the child's exit status), or skips the test
- * if this system or sandbox does not allow tracing.
+ * Count the system calls FN makes, in a traced child (see sctrace.h);
+ * skips the test where this system or sandbox cannot trace.
  */
-#define SC_T_MAX_CALLS 64
-struct sc_t_trace {
-	int count;
-	long nr[SC_T_MAX_CALLS];
-};
 int sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
-               struct sc_t_trace *out);
+               struct sctrace *out);
 /*
  * Skip a test that counts every system call when ThreadSanitizer is built
  * in: its interceptors make calls of their own (mmap after socket()).
  */
 void sc_t_require_exact_counts(void);
-/* How many of the recorded calls were accept4 (directly or by socketcall
- * where the system multiplexes socket calls). */
-int sc_t_count_accept4(const struct sc_t_trace *t);
-/* The recorded calls as text, for failure messages. */
-const char *sc_t_trace_str(const struct sc_t_trace *t);
-
-/*
- * Make system call NR (SYS_accept4, SYS_accept...) fail with ERR for the
- * rest of this process (a seccomp filter; call it in a child).  Returns -1
- * with errno set if the kernel cannot install filters.
- */
-int sc_t_refuse(long nr, int err);
 
 #endif /* SC_TEST_H */

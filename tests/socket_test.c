@@ -232,7 +232,7 @@ ATF_TC_BODY(socket__syscall_floor, tc)
 
 	for (f = 0; f < NFLAGS; f++) {
 		struct trace_arg a;
-		struct sc_t_trace t;
+		struct sctrace t;
 		int want = 1;
 
 		if (!SC_T_NATIVE_SOCK_FLAGS)
@@ -240,9 +240,9 @@ ATF_TC_BODY(socket__syscall_floor, tc)
 			    ((all_flags[f] & SOCK_NONBLOCK) != 0);
 		a.flags = all_flags[f];
 		ATF_REQUIRE_EQ(sc_t_trace(NULL, traced_socket, &a, &t), 0);
-		ATF_CHECK_EQ_MSG(t.count, want, "flags %#x: %d system calls "
+		ATF_CHECK_EQ_MSG(t.count, want, "flags %#x: %ld system calls "
 		    "(%s), expected %d", all_flags[f], t.count,
-		    sc_t_trace_str(&t), want);
+		    sctrace_str(&t), want);
 	}
 }
 

@@ -1,0 +1,37 @@
+/*
+ * Counting a program's system calls with ptrace (Linux), and refusing one
+ * with a seccomp filter.  Used by the tests and the benchmark; no ATF.
+ *
+ * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
+ */
+#ifndef SC_SCTRACE_H
+#define SC_SCTRACE_H
+
+#define SCTRACE_KEEP 64		/* system call numbers kept, for messages */
+
+struct sctrace {
+	long count;		/* system calls made by FN */
+	long accept4;		/* of which accept4 */
+	long nr[SCTRACE_KEEP];	/* the first ones' numbers */
+};
+
+/*
+ * In a traced child: run SETUP (if not NULL), then FN between two marker
+ * calls, counting the system calls FN makes.  Returns FN's result (the
+ * child's exit status, 0-255), or -1 with *WHY saying why this system or
+ * sandbox cannot trace.
+ */
+int sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
+                struct sctrace *out, const char **why);
+
+/* The kept numbers as text, for messages. */
+const char *sctrace_str(const struct sctrace *t);
+
+/*
+ * Make system call NR fail with ERR for the rest of this process (a
+ * seccomp filter: call it in a child).  -1 with errno set if the kernel
+ * cannot install filters.
+ */
+int sctrace_refuse(long nr, int err);
+
+#endif /* SC_SCTRACE_H */
