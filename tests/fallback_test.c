@@ -1,6 +1,7 @@
 /*
- * The runtime fallback: a native accept4 that the kernel or a sandbox
- * refuses is given up after one attempt, and a genuine error never is.
+ * The runtime fallback: a native accept4 or type flags that the kernel or
+ * a sandbox refuses are given up after one attempt, and a genuine error
+ * never is.
  * Linux only (a seccomp filter plays the refusing kernel); linked with the
  * library as configured, since only that build tries the native call.
  *
@@ -173,6 +174,130 @@ ATF_TC_BODY(fallback__genuine_errors_kept, tc)
 	ATF_CHECK_EQ_MSG(t.count, 4, "system calls: %s", sctrace_str(&t));
 }
 
+/* The socket type flags: a kernel that takes them for part of the type. */
+
+static void
+refuse_type_flags(void *p)
+{
+	(void)p;
+	if (sctrace_refuse_if(SYS_socket, 1, SOCK_CLOEXEC | SOCK_NONBLOCK,
+	    EINVAL) == -1 ||
+	    sctrace_refuse_if(SYS_socketpair, 1, SOCK_CLOEXEC | SOCK_NONBLOCK,
+	    EINVAL) == -1)
+		_exit(90);
+}
+
+static int
+flags_right(int fd, int flags)
+{
+	int fdf = fcntl(fd, F_GETFD), fl = fcntl(fd, F_GETFL);
+
+	return fdf == ((flags & SOCK_CLOEXEC) ? FD_CLOEXEC : 0) &&
+	    ((fl & O_NONBLOCK) != 0) == ((flags & SOCK_NONBLOCK) != 0);
+}
+
+/* In the traced child: three sockets and a pair, all with the flags. */
+static int
+refused_sockets(void *p)
+{
+	int i, sv[2];
+
+	(void)p;
+	for (i = 0; i < 3; i++) {
+		int fl = round_flags[i], s;
+
+		s = sockcompat_socket(AF_INET, SOCK_STREAM | fl, 0);
+		if (s == -1)
+			return 10 + i;
+		if (!flags_right(s, fl))
+			return 20 + i;
+		close(s);
+	}
+	if (sockcompat_socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == -1)
+		return 13;
+	if (!flags_right(sv[0], SOCK_CLOEXEC) || !flags_right(sv[1], SOCK_CLOEXEC))
+		return 23;
+	/* An invalid type keeps its own errno. */
+	if (sockcompat_socket(AF_INET, 15 | SOCK_CLOEXEC, 0) != -1 ||
+	    errno != EINVAL)
+		return 30;
+	return 0;
+}
+
+ATF_TC(fallback__socket_flags_refused);
+ATF_TC_HEAD(fallback__socket_flags_refused, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "a kernel refusing the type flags "
+	    "(EINVAL, a seccomp filter on socket's type): the retry without "
+	    "them proves the cause, sockets and pairs get the right flags, and "
+	    "the flags are never passed again");
+}
+ATF_TC_BODY(fallback__socket_flags_refused, tc)
+{
+	struct sctrace t;
+	int r;
+
+	if (!SC_T_NATIVE_SOCK_FLAGS)
+		atf_tc_skip("this build never passes the type flags to socket() "
+		    "(none on this system, or --enable-emulation=always)");
+#ifndef SYS_socket
+	atf_tc_skip("socket is not a system call of its own here");
+#else
+	r = sc_t_trace(refuse_type_flags, refused_sockets, NULL, &t);
+	if (r == 90)
+		atf_tc_skip("the kernel cannot install a seccomp filter here");
+	ATF_REQUIRE_EQ_MSG(r, 0, "step %d failed", r);
+	/*
+	 * First socket: the refused call, the retry that proves the flags
+	 * guilty, the emulated socket; then one each for the other two and
+	 * the invalid type; the pair is emulated straight away.
+	 */
+	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socket), 6, "socket calls: %ld "
+	    "(system calls: %s)", sctrace_count(&t, SYS_socket),
+	    sctrace_str(&t));
+	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socketpair), 1,
+	    "socketpair calls: %ld", sctrace_count(&t, SYS_socketpair));
+#endif
+}
+
+static int
+genuine_socket(void *p)
+{
+	int s;
+
+	(void)p;
+	if (sockcompat_socket(AF_INET, 15 | SOCK_CLOEXEC, 0) != -1 ||
+	    errno != EINVAL)
+		return 1;
+	s = sockcompat_socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	return s == -1 || !flags_right(s, SOCK_CLOEXEC) ? 2 : 0;
+}
+
+ATF_TC(fallback__socket_genuine_error_kept);
+ATF_TC_HEAD(fallback__socket_genuine_error_kept, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "an invalid type with the flags under a "
+	    "working kernel keeps EINVAL and does not turn the flags off");
+}
+ATF_TC_BODY(fallback__socket_genuine_error_kept, tc)
+{
+	struct sctrace t;
+	int r;
+
+	if (!SC_T_NATIVE_SOCK_FLAGS)
+		atf_tc_skip("this build never passes the type flags to socket() "
+		    "(none on this system, or --enable-emulation=always)");
+#ifndef SYS_socket
+	atf_tc_skip("socket is not a system call of its own here");
+#else
+	r = sc_t_trace(NULL, genuine_socket, NULL, &t);
+	ATF_REQUIRE_EQ_MSG(r, 0, "step %d gave the wrong answer", r);
+	/* The invalid call and its retry, then one native call. */
+	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socket), 3, "system calls: %s",
+	    sctrace_str(&t));
+#endif
+}
+
 ATF_TP_ADD_TCS(tp)
 {
 	ATF_TP_ADD_TC(tp, fallback__enosys);
@@ -181,5 +306,7 @@ ATF_TP_ADD_TCS(tp)
 	ATF_TP_ADD_TC(tp, fallback__einval);
 	ATF_TP_ADD_TC(tp, fallback__eopnotsupp);
 	ATF_TP_ADD_TC(tp, fallback__genuine_errors_kept);
+	ATF_TP_ADD_TC(tp, fallback__socket_flags_refused);
+	ATF_TP_ADD_TC(tp, fallback__socket_genuine_error_kept);
 	return atf_no_error();
 }

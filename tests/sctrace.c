@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +25,16 @@
 #endif
 
 #include "sctrace.h"
+
+long
+sctrace_count(const struct sctrace *t, long nr)
+{
+	long i, n = 0;
+
+	for (i = 0; i < t->count && i < SCTRACE_KEEP; i++)
+		n += t->nr[i] == nr;
+	return n;
+}
 
 const char *
 sctrace_str(const struct sctrace *t)
@@ -64,6 +75,7 @@ sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
 	pid_t pid;
 
 	memset(out, 0, sizeof *out);
+	fflush(NULL);		/* the child exits with exit(), see below */
 	pid = fork();
 	if (pid == -1) {
 		*why = "fork failed";
@@ -80,7 +92,9 @@ sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
 		syscall(MARKER);
 		r = fn(arg);
 		syscall(MARKER);
-		_exit(r);
+		/* exit(), not _exit(): a coverage build writes its counts
+		 * of the code the child ran at exit. */
+		exit(r);
 	}
 	if (waitpid(pid, &st, 0) != pid || !WIFSTOPPED(st)) {
 		if (WIFEXITED(st) && WEXITSTATUS(st) == 125)
@@ -134,12 +148,30 @@ sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
 int
 sctrace_refuse(long nr, int err)
 {
+	return sctrace_refuse_if(nr, 0, 0, err);
+}
+
+/* The low 32 bits of system call argument ARG. */
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+# define ARG_LOW(arg) (offsetof(struct seccomp_data, args) + 8 * (arg) + 4)
+#else
+# define ARG_LOW(arg) (offsetof(struct seccomp_data, args) + 8 * (arg))
+#endif
+
+int
+sctrace_refuse_if(long nr, int arg, unsigned mask, int err)
+{
+	const unsigned ret_errno = SECCOMP_RET_ERRNO |
+	    ((unsigned)err & SECCOMP_RET_DATA);
 	struct sock_filter f[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 		    offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)nr, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K,
-		    SECCOMP_RET_ERRNO | ((unsigned)err & SECCOMP_RET_DATA)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)nr, 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (unsigned)ARG_LOW(arg)),
+		/* mask 0 refuses always: JSET of 0 never jumps to allow */
+		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, mask ? mask : ~0U, 0,
+		    mask ? 1 : 0),
+		BPF_STMT(BPF_RET | BPF_K, ret_errno),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	struct sock_fprog prog;
@@ -168,7 +200,15 @@ sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
 int
 sctrace_refuse(long nr, int err)
 {
+	return sctrace_refuse_if(nr, 0, 0, err);
+}
+
+int
+sctrace_refuse_if(long nr, int arg, unsigned mask, int err)
+{
 	(void)nr;
+	(void)arg;
+	(void)mask;
 	(void)err;
 	errno = ENOSYS;
 	return -1;

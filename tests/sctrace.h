@@ -34,4 +34,11 @@ const char *sctrace_str(const struct sctrace *t);
  */
 int sctrace_refuse(long nr, int err);
 
+/* The same, only when argument ARG (0-5) has a bit of MASK set: a kernel
+ * that refuses the socket type flags, say.  Filters add up. */
+int sctrace_refuse_if(long nr, int arg, unsigned mask, int err);
+
+/* How many of the kept system calls were NR. */
+long sctrace_count(const struct sctrace *t, long nr);
+
 #endif /* SC_SCTRACE_H */

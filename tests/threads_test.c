@@ -12,6 +12,7 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
 
@@ -20,6 +21,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -115,9 +117,20 @@ connector(void *arg)
 		pthread_mutex_lock(&lock);
 		id = next_id++;
 		pthread_mutex_unlock(&lock);
-		if (c == -1 || connect(c, (struct sockaddr *)&target,
-		    sizeof target) == -1 ||
-		    write(c, &id, sizeof id) != sizeof id) {
+		struct timeval tv = { 10, 0 };
+		char b;
+
+		/*
+		 * Wait for the server to close first (read sees the end of
+		 * file): then the TIME_WAIT is the server's, on the listener's
+		 * port, and 10000 connections do not use up the ephemeral
+		 * ports other tests need for the next minute.
+		 */
+		if (c == -1 ||
+		    setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == -1 ||
+		    connect(c, (struct sockaddr *)&target, sizeof target) == -1 ||
+		    write(c, &id, sizeof id) != sizeof id ||
+		    read(c, &b, 1) != 0) {
 			pthread_mutex_lock(&lock);
 			errors++;
 			pthread_mutex_unlock(&lock);
@@ -208,6 +221,7 @@ ATF_TC_BODY(threads__concurrent_first_calls_agree, tc)
 	listener = sc_t_listen(AF_INET);
 	for (i = 0; i < ACCEPTORS; i++)
 		(void)sc_t_connect(listener);
+	fflush(NULL);
 	pid = fork();
 	ATF_REQUIRE(pid != -1);
 	if (pid == 0) {
@@ -218,7 +232,7 @@ ATF_TC_BODY(threads__concurrent_first_calls_agree, tc)
 			pthread_create(&t[i], NULL, first_caller, NULL);
 		for (i = 0; i < ACCEPTORS; i++)
 			pthread_join(t[i], NULL);
-		_exit(first_failures);
+		exit(first_failures);	/* exit: coverage counts are written */
 	}
 	ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 90)
