@@ -19,37 +19,14 @@
 
 #if defined SC_ATOMICS_C11
 # include <stdatomic.h>
-
 typedef atomic_int sc_verdict;
-
-static inline int
-sc_verdict_load(sc_verdict *v)
-{
-	return atomic_load_explicit(v, memory_order_relaxed);
-}
-
-static inline void
-sc_verdict_store(sc_verdict *v, int value)
-{
-	atomic_store_explicit(v, value, memory_order_relaxed);
-}
-
+# define SC_VERDICT_LOAD(v) atomic_load_explicit((v), memory_order_relaxed)
+# define SC_VERDICT_STORE(v, x) \
+	atomic_store_explicit((v), (x), memory_order_relaxed)
 #elif defined SC_ATOMICS_BUILTIN
-
 typedef int sc_verdict;
-
-static inline int
-sc_verdict_load(sc_verdict *v)
-{
-	return __atomic_load_n(v, __ATOMIC_RELAXED);
-}
-
-static inline void
-sc_verdict_store(sc_verdict *v, int value)
-{
-	__atomic_store_n(v, value, __ATOMIC_RELAXED);
-}
-
+# define SC_VERDICT_LOAD(v) __atomic_load_n((v), __ATOMIC_RELAXED)
+# define SC_VERDICT_STORE(v, x) __atomic_store_n((v), (x), __ATOMIC_RELAXED)
 #else
 /*
  * No atomics (pre-C11 compilers other than GCC and Clang).  A volatile
@@ -58,20 +35,21 @@ sc_verdict_store(sc_verdict *v, int value)
  * the formal race is one extra careful native attempt.
  */
 # include <signal.h>
-
 typedef volatile sig_atomic_t sc_verdict;
+# define SC_VERDICT_LOAD(v) (*(v))
+# define SC_VERDICT_STORE(v, x) (*(v) = (x))
+#endif
 
 static inline int
 sc_verdict_load(sc_verdict *v)
 {
-	return *v;
+	return SC_VERDICT_LOAD(v);
 }
 
 static inline void
 sc_verdict_store(sc_verdict *v, int value)
 {
-	*v = value;
+	SC_VERDICT_STORE(v, value);
 }
-#endif
 
 #endif /* SOCKCOMPAT_VERDICT_H */
