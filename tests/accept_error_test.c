@@ -218,23 +218,14 @@ ATF_TC_HEAD(accept_error__real_emfile, tc)
 }
 ATF_TC_BODY(accept_error__real_emfile, tc)
 {
-	struct rlimit rl, saved;
-	int l = sc_t_listen(AF_INET), fill[256], n = 0, top, r, err;
+	struct sc_t_full full;
+	int l = sc_t_listen(AF_INET), r, err;
 
 	(void)sc_t_connect(l);
-	top = dup(0);
-	ATF_REQUIRE(top != -1 && getrlimit(RLIMIT_NOFILE, &saved) == 0);
-	rl = saved;
-	rl.rlim_cur = (rlim_t)top + 1;
-	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &rl) == 0);
-	while (n < 256 && (fill[n] = dup(0)) != -1)
-		n++;
+	sc_t_fill_fds(&full);
 	r = accept4(l, NULL, NULL, SOCK_CLOEXEC);
 	err = errno;
-	while (n > 0)
-		close(fill[--n]);
-	close(top);
-	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &saved) == 0);
+	sc_t_unfill_fds(&full);
 	ATF_REQUIRE_EQ(r, -1);
 	ATF_CHECK_EQ_MSG(err, EMFILE, "%s", strerror(err));
 	expect(l, err, BACKOFF);

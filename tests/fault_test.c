@@ -206,22 +206,12 @@ ATF_TC_HEAD(fault__emfile_passed_through, tc)
 }
 ATF_TC_BODY(fault__emfile_passed_through, tc)
 {
-	struct rlimit rl, saved;
-	int fill[256], nfill = 0;
-	int l = sc_t_listen(AF_INET), c = sc_t_connect(l), top, r, err;
+	struct sc_t_full full;
+	int l = sc_t_listen(AF_INET), c = sc_t_connect(l), r, err;
 	int calls, before, after;
 
 	(void)c;
-	/* Leave no descriptor free: limit just above the highest one in
-	 * use, then fill the holes below it. */
-	top = dup(0);
-	ATF_REQUIRE(top != -1);
-	ATF_REQUIRE(getrlimit(RLIMIT_NOFILE, &saved) == 0);
-	rl = saved;
-	rl.rlim_cur = (rlim_t)top + 1;
-	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &rl) == 0);
-	while (nfill < 256 && (fill[nfill] = dup(0)) != -1)
-		nfill++;
+	sc_t_fill_fds(&full);
 	before = sc_t_open_fds();
 	fault_calls = 0;
 	r = accept4(l, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
@@ -229,11 +219,7 @@ ATF_TC_BODY(fault__emfile_passed_through, tc)
 	calls = fault_calls;
 	after = sc_t_open_fds();
 
-	/* Give the descriptors back before ATF needs one for its result. */
-	while (nfill > 0)
-		close(fill[--nfill]);
-	close(top);
-	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &saved) == 0);
+	sc_t_unfill_fds(&full);
 
 	ATF_CHECK_EQ(r, -1);
 	ATF_CHECK_EQ_MSG(err, EMFILE, "errno %s", strerror(err));

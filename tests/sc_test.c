@@ -9,6 +9,7 @@
 #define SOCKCOMPAT_NO_RENAME 1
 
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -166,6 +167,32 @@ sc_t_open_fds(void)
 		if (fcntl(fd, F_GETFD) != -1)
 			n++;
 	return n;
+}
+
+void
+sc_t_fill_fds(struct sc_t_full *f)
+{
+	struct rlimit rl;
+
+	f->n = 0;
+	f->top = dup(0);
+	ATF_REQUIRE(f->top != -1);
+	ATF_REQUIRE(getrlimit(RLIMIT_NOFILE, &f->saved) == 0);
+	rl = f->saved;
+	rl.rlim_cur = (rlim_t)f->top + 1;
+	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &rl) == 0);
+	while (f->n < (int)(sizeof f->fd / sizeof f->fd[0]) &&
+	    (f->fd[f->n] = dup(0)) != -1)
+		f->n++;
+}
+
+void
+sc_t_unfill_fds(struct sc_t_full *f)
+{
+	while (f->n > 0)
+		close(f->fd[--f->n]);
+	close(f->top);
+	ATF_REQUIRE(setrlimit(RLIMIT_NOFILE, &f->saved) == 0);
 }
 
 int

@@ -7,6 +7,7 @@
 #define SC_TEST_H
 
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include "sockcompat.h"
@@ -50,6 +51,18 @@ void sc_t_set_fl(int fd, int add);	/* F_SETFL |= ADD */
 void sc_t_check_flags(int fd, int flags);
 /* How many descriptors are open. */
 int sc_t_open_fds(void);
+
+/*
+ * Leave this process no free descriptor: RLIMIT_NOFILE just above the
+ * highest one in use, and the holes below it filled.  Undo it before ATF
+ * needs a descriptor for its result.
+ */
+struct sc_t_full {
+	struct rlimit saved;
+	int top, n, fd[256];
+};
+void sc_t_fill_fds(struct sc_t_full *f);
+void sc_t_unfill_fds(struct sc_t_full *f);
 
 /* Is FD open in a program started by exec (posix_spawn or fork+exec of
  * the sc_fdprobe helper next to the test program)? */
