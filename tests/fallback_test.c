@@ -260,6 +260,52 @@ ATF_TC_BODY(fallback__socket_flags_refused, tc)
 #endif
 }
 
+/* In the traced child: a pair first, then a socket, both with flags. */
+static int
+refused_pair_first(void *p)
+{
+	int sv[2], s;
+
+	(void)p;
+	if (sockcompat_socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0,
+	    sv) == -1)
+		return 1;
+	if (!flags_right(sv[0], SOCK_NONBLOCK) || !flags_right(sv[1], SOCK_NONBLOCK))
+		return 2;
+	s = sockcompat_socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	return s == -1 || !flags_right(s, SOCK_CLOEXEC) ? 3 : 0;
+}
+
+ATF_TC(fallback__socketpair_flags_refused);
+ATF_TC_HEAD(fallback__socketpair_flags_refused, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "the same when socketpair is the first "
+	    "call to meet the refusing kernel: one retry, then socket() too "
+	    "goes without the flags");
+}
+ATF_TC_BODY(fallback__socketpair_flags_refused, tc)
+{
+	struct sctrace t;
+	int r;
+
+	if (!SC_T_NATIVE_SOCK_FLAGS)
+		atf_tc_skip("this build never passes the type flags to socket() "
+		    "(none on this system, or --enable-emulation=always)");
+#ifndef SYS_socketpair
+	atf_tc_skip("socketpair is not a system call of its own here");
+#else
+	r = sc_t_trace(refuse_type_flags, refused_pair_first, NULL, &t);
+	if (r == 90)
+		atf_tc_skip("the kernel cannot install a seccomp filter here");
+	ATF_REQUIRE_EQ_MSG(r, 0, "step %d failed", r);
+	/* The refused pair, the retry, the emulated pair; one socket. */
+	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socketpair), 3, "system calls: "
+	    "%s", sctrace_str(&t));
+	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socket), 1, "system calls: %s",
+	    sctrace_str(&t));
+#endif
+}
+
 static int
 genuine_socket(void *p)
 {
@@ -307,6 +353,7 @@ ATF_TP_ADD_TCS(tp)
 	ATF_TP_ADD_TC(tp, fallback__eopnotsupp);
 	ATF_TP_ADD_TC(tp, fallback__genuine_errors_kept);
 	ATF_TP_ADD_TC(tp, fallback__socket_flags_refused);
+	ATF_TP_ADD_TC(tp, fallback__socketpair_flags_refused);
 	ATF_TP_ADD_TC(tp, fallback__socket_genuine_error_kept);
 	return atf_no_error();
 }
