@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <netinet/in.h>
 
@@ -230,6 +231,29 @@ on_alarm(int sig)
 	(void)sig;
 }
 
+/*
+ * SIGALRM after 300 ms and every 200 ms after that (no SA_RESTART): on a
+ * loaded machine the first one may come before the call has blocked, and
+ * a later one must still interrupt it.  0 turns it off.
+ */
+static void
+alarms(int on)
+{
+	struct itimerval it;
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	ATF_REQUIRE(sigaction(SIGALRM, &sa, NULL) == 0);
+	memset(&it, 0, sizeof it);
+	if (on) {
+		it.it_value.tv_usec = 300000;
+		it.it_interval.tv_usec = 200000;
+	}
+	ATF_REQUIRE(setitimer(ITIMER_REAL, &it, NULL) == 0);
+}
+
 ATF_TC(accept4__eintr_not_retried);
 ATF_TC_HEAD(accept4__eintr_not_retried, tc)
 {
@@ -238,16 +262,11 @@ ATF_TC_HEAD(accept4__eintr_not_retried, tc)
 }
 ATF_TC_BODY(accept4__eintr_not_retried, tc)
 {
-	struct sigaction sa;
 	int l = sc_t_listen(AF_INET), r;
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_alarm;	/* no SA_RESTART */
-	sigemptyset(&sa.sa_mask);
-	ATF_REQUIRE(sigaction(SIGALRM, &sa, NULL) == 0);
-	alarm(1);
+	alarms(1);
 	r = accept4(l, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-	alarm(0);
+	alarms(0);
 	check_errno(r, EINTR, "blocking accept interrupted by a signal");
 }
 
@@ -343,7 +362,6 @@ ATF_TC_HEAD(accept4__blocking_really, tc)
 }
 ATF_TC_BODY(accept4__blocking_really, tc)
 {
-	struct sigaction sa;
 	char b;
 	ssize_t r;
 	int l = sc_t_listen(AF_INET), c = sc_t_connect(l);
@@ -352,13 +370,9 @@ ATF_TC_BODY(accept4__blocking_really, tc)
 	sc_t_set_fl(l, O_NONBLOCK);
 	fd = accept_ok(l, SOCK_CLOEXEC);
 	(void)c;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_alarm;
-	sigemptyset(&sa.sa_mask);
-	ATF_REQUIRE(sigaction(SIGALRM, &sa, NULL) == 0);
-	alarm(1);
+	alarms(1);
 	r = read(fd, &b, 1);
-	alarm(0);
+	alarms(0);
 	ATF_CHECK_EQ(r, -1);
 	ATF_CHECK_MSG(errno == EINTR, "read did not block until the alarm: %s",
 	    strerror(errno));

@@ -252,5 +252,7 @@ sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
 
 	if (r == -1)
 		atf_tc_skip("cannot count system calls: %s", why);
+	if (r == SCTRACE_DIED)
+		atf_tc_fail("%s", why);
 	return r;
 }

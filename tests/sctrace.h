@@ -18,9 +18,11 @@ struct sctrace {
 /*
  * In a traced child: run SETUP (if not NULL), then FN between two marker
  * calls, counting the system calls FN makes.  Returns FN's result (the
- * child's exit status, 0-255), or -1 with *WHY saying why this system or
- * sandbox cannot trace.
+ * child's exit status, 0-255; SETUP's own if it exits early), -1 with *WHY
+ * saying why this system or sandbox cannot trace, or SCTRACE_DIED with
+ * *WHY if FN crashed or exited before returning.
  */
+#define SCTRACE_DIED 256
 int sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
                 struct sctrace *out, const char **why);
 

@@ -31,13 +31,14 @@
 
 #define ACCEPTORS 8
 #define CONNECTORS 2
-#define CONNECTIONS 10000
+#define CONNECTIONS 10000	/* the config variable connections lowers it */
 #define MAX_FD 65536
 
 static int listener;
 static struct sockaddr_in target;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char id_seen[CONNECTIONS];	/* under lock */
+static int connections = CONNECTIONS;
 static unsigned char fd_open[MAX_FD];	/* under lock */
 static int accepted, duplicates, dup_fds, bad_flags, errors, unread;
 static int next_id;	/* under lock */
@@ -59,7 +60,7 @@ acceptor(void *arg)
 		int fd, done, id = -1;
 
 		pthread_mutex_lock(&lock);
-		done = accepted + errors >= CONNECTIONS;
+		done = accepted + errors >= connections;
 		pthread_mutex_unlock(&lock);
 		if (done)
 			return NULL;
@@ -78,7 +79,7 @@ acceptor(void *arg)
 		 * so wait for it. */
 		p.fd = fd;
 		if (poll(&p, 1, 5000) != 1 || read(fd, &id, sizeof id) != sizeof id ||
-		    id < 0 || id >= CONNECTIONS)
+		    id < 0 || id >= connections)
 			id = -1;
 		pthread_mutex_lock(&lock);
 		if (id == -1)
@@ -153,7 +154,13 @@ ATF_TC_BODY(threads__accept_exactly_once, tc)
 {
 	pthread_t a[ACCEPTORS], c[CONNECTORS];
 	socklen_t len = sizeof target;
-	int per = CONNECTIONS / CONNECTORS, i, lost;
+	int per, i, lost;
+
+	connections = (int)atf_tc_get_config_var_as_long_wd(tc, "connections",
+	    CONNECTIONS);
+	ATF_REQUIRE(connections > 0 && connections <= CONNECTIONS &&
+	    connections % CONNECTORS == 0);
+	per = connections / CONNECTORS;
 
 	listener = sc_t_listen(AF_INET);
 	ATF_REQUIRE(listen(listener, 1024) == 0);
@@ -167,16 +174,16 @@ ATF_TC_BODY(threads__accept_exactly_once, tc)
 		pthread_join(c[i], NULL);
 	for (i = 0; i < ACCEPTORS; i++)
 		pthread_join(a[i], NULL);
-	for (i = 0, lost = 0; i < CONNECTIONS; i++)
+	for (i = 0, lost = 0; i < connections; i++)
 		lost += !id_seen[i];
 	printf("threads: %d connections, %d accepted, %d lost, %d duplicated, "
 	    "%d descriptors returned twice, %d with wrong flags, %d unread, "
-	    "%d errors\n", CONNECTIONS, accepted, lost, duplicates, dup_fds,
+	    "%d errors\n", connections, accepted, lost, duplicates, dup_fds,
 	    bad_flags, unread, errors);
 	ATF_CHECK_EQ(errors, 0);
 	ATF_CHECK_EQ(unread, 0);
 	ATF_CHECK_EQ(lost, 0);
-	ATF_CHECK_EQ(accepted, CONNECTIONS);
+	ATF_CHECK_EQ(accepted, connections);
 	ATF_CHECK_EQ(duplicates, 0);
 	ATF_CHECK_EQ(dup_fds, 0);
 	ATF_CHECK_EQ(bad_flags, 0);

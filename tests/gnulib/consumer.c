@@ -18,6 +18,11 @@
 
 #include "sockcompat.h"
 
+/* The module's header must have put the shim in the C library's place. */
+#ifndef accept4
+# error "sockcompat.h did not rename accept4"
+#endif
+
 static int
 fail(const char *what)
 {
