@@ -196,6 +196,21 @@ flags_right(int fd, int flags)
 	    ((fl & O_NONBLOCK) != 0) == ((flags & SOCK_NONBLOCK) != 0);
 }
 
+/* Run FN in a traced child under SETUP, for the socket cases. */
+static void
+trace_socket_case(void (*setup)(void *), int (*fn)(void *), struct sctrace *t)
+{
+	int r;
+
+	if (!SC_T_NATIVE_SOCK_FLAGS)
+		atf_tc_skip("this build never passes the type flags to socket() "
+		    "(none on this system, or --enable-emulation=always)");
+	r = sc_t_trace(setup, fn, NULL, t);
+	if (r == 90)
+		atf_tc_skip("the kernel cannot install a seccomp filter here");
+	ATF_REQUIRE_EQ_MSG(r, 0, "step %d gave the wrong answer", r);
+}
+
 /* In the traced child: three sockets and a pair, all with the flags. */
 static int
 refused_sockets(void *p)
@@ -235,18 +250,8 @@ ATF_TC_HEAD(fallback__socket_flags_refused, tc)
 ATF_TC_BODY(fallback__socket_flags_refused, tc)
 {
 	struct sctrace t;
-	int r;
 
-	if (!SC_T_NATIVE_SOCK_FLAGS)
-		atf_tc_skip("this build never passes the type flags to socket() "
-		    "(none on this system, or --enable-emulation=always)");
-#ifndef SYS_socket
-	atf_tc_skip("socket is not a system call of its own here");
-#else
-	r = sc_t_trace(refuse_type_flags, refused_sockets, NULL, &t);
-	if (r == 90)
-		atf_tc_skip("the kernel cannot install a seccomp filter here");
-	ATF_REQUIRE_EQ_MSG(r, 0, "step %d failed", r);
+	trace_socket_case(refuse_type_flags, refused_sockets, &t);
 	/*
 	 * First socket: the refused call, the retry that proves the flags
 	 * guilty, the emulated socket; then one each for the other two and
@@ -257,7 +262,6 @@ ATF_TC_BODY(fallback__socket_flags_refused, tc)
 	    sctrace_str(&t));
 	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socketpair), 1,
 	    "socketpair calls: %ld", sctrace_count(&t, SYS_socketpair));
-#endif
 }
 
 /* In the traced child: a pair first, then a socket, both with flags. */
@@ -286,24 +290,13 @@ ATF_TC_HEAD(fallback__socketpair_flags_refused, tc)
 ATF_TC_BODY(fallback__socketpair_flags_refused, tc)
 {
 	struct sctrace t;
-	int r;
 
-	if (!SC_T_NATIVE_SOCK_FLAGS)
-		atf_tc_skip("this build never passes the type flags to socket() "
-		    "(none on this system, or --enable-emulation=always)");
-#ifndef SYS_socketpair
-	atf_tc_skip("socketpair is not a system call of its own here");
-#else
-	r = sc_t_trace(refuse_type_flags, refused_pair_first, NULL, &t);
-	if (r == 90)
-		atf_tc_skip("the kernel cannot install a seccomp filter here");
-	ATF_REQUIRE_EQ_MSG(r, 0, "step %d failed", r);
+	trace_socket_case(refuse_type_flags, refused_pair_first, &t);
 	/* The refused pair, the retry, the emulated pair; one socket. */
 	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socketpair), 3, "system calls: "
 	    "%s", sctrace_str(&t));
 	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_socket), 1, "system calls: %s",
 	    sctrace_str(&t));
-#endif
 }
 
 static int
@@ -328,16 +321,8 @@ ATF_TC_HEAD(fallback__socket_genuine_error_kept, tc)
 ATF_TC_BODY(fallback__socket_genuine_error_kept, tc)
 {
 	struct sctrace t;
-	int r;
 
-	if (!SC_T_NATIVE_SOCK_FLAGS)
-		atf_tc_skip("this build never passes the type flags to socket() "
-		    "(none on this system, or --enable-emulation=always)");
-#ifndef SYS_socket
-	atf_tc_skip("socket is not a system call of its own here");
-#else
-	r = sc_t_trace(NULL, genuine_socket, NULL, &t);
-	ATF_REQUIRE_EQ_MSG(r, 0, "step %d gave the wrong answer", r);
+	trace_socket_case(NULL, genuine_socket, &t);
 	/* The invalid call and its retry, then one native call; the only
 	 * fcntl calls are the test's own two checks (an emulated socket
 	 * would add one to set close-on-exec). */
@@ -345,7 +330,6 @@ ATF_TC_BODY(fallback__socket_genuine_error_kept, tc)
 	    sctrace_str(&t));
 	ATF_CHECK_EQ_MSG(sctrace_count(&t, SYS_fcntl), 2, "system calls: %s",
 	    sctrace_str(&t));
-#endif
 }
 
 ATF_TP_ADD_TCS(tp)
