@@ -32,50 +32,18 @@
 #include <atf-c.h>
 
 #include "sc_test.h"
+#include "scenario.h"
 
 extern char **environ;
 
 int
 sc_t_listen(int family)
 {
-	struct sockaddr_storage ss;
-	socklen_t len;
-	int l;
+	int l = sc_loopback_listener(family, 64);
 
-	memset(&ss, 0, sizeof ss);
-	if (family == AF_INET) {
-		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
-
-		sin->sin_family = AF_INET;
-		sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-		len = sizeof *sin;
-	} else if (family == AF_INET6) {
-		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
-
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_addr = in6addr_loopback;
-		len = sizeof *sin6;
-	} else {
-		struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
-		static unsigned serial;
-
-		sun->sun_family = AF_UNIX;
-		snprintf(sun->sun_path, sizeof sun->sun_path, "l%ld.%u",
-		    (long)getpid(), serial++);
-		unlink(sun->sun_path);
-		len = sizeof *sun;
-	}
-	l = socket(family, SOCK_STREAM, 0);
 	if (l == -1 && family == AF_INET6)
-		atf_tc_skip("no IPv6 here: socket(AF_INET6): %s", strerror(errno));
-	ATF_REQUIRE_MSG(l != -1, "socket: %s", strerror(errno));
-	if (bind(l, (struct sockaddr *)&ss, len) == -1) {
-		if (family == AF_INET6)
-			atf_tc_skip("no IPv6 loopback here: bind(::1): %s",
-			    strerror(errno));
-		atf_tc_fail("bind: %s", strerror(errno));
-	}
-	ATF_REQUIRE_MSG(listen(l, 64) == 0, "listen: %s", strerror(errno));
+		atf_tc_skip("no IPv6 loopback here: %s", strerror(errno));
+	ATF_REQUIRE_MSG(l != -1, "listener: %s", strerror(errno));
 	return l;
 }
 

@@ -23,26 +23,26 @@
 #include "sockcompat.h"
 #include "scenario.h"
 
-static int
-listener(const struct sc_scenario *s)
+int
+sc_loopback_listener(int family, int backlog)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
 	static unsigned serial;
-	int l;
+	int l, saved_errno;
 
 	memset(&ss, 0, sizeof ss);
-	if (s->family == AF_INET6) {
+	if (family == AF_INET6) {
 		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
 
 		sin6->sin6_family = AF_INET6;
 		sin6->sin6_addr = in6addr_loopback;
 		len = sizeof *sin6;
-	} else if (s->family == AF_UNIX) {
+	} else if (family == AF_UNIX) {
 		struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
 
 		sun->sun_family = AF_UNIX;
-		snprintf(sun->sun_path, sizeof sun->sun_path, "s%ld.%u",
+		snprintf(sun->sun_path, sizeof sun->sun_path, "l%ld.%u",
 		    (long)getpid(), serial++);
 		unlink(sun->sun_path);
 		len = sizeof *sun;
@@ -53,13 +53,26 @@ listener(const struct sc_scenario *s)
 		sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 		len = sizeof *sin;
 	}
-	l = socket(s->family, SOCK_STREAM, 0);
+	l = socket(family, SOCK_STREAM, 0);
 	if (l == -1)
 		return -1;
-	if (bind(l, (struct sockaddr *)&ss, len) == -1 || listen(l, 8) == -1) {
+	if (bind(l, (struct sockaddr *)&ss, len) == -1 ||
+	    listen(l, backlog) == -1) {
+		saved_errno = errno;
 		close(l);
+		errno = saved_errno;
 		return -1;
 	}
+	return l;
+}
+
+static int
+listener(const struct sc_scenario *s)
+{
+	int l = sc_loopback_listener(s->family, 8);
+
+	if (l == -1)
+		return -1;
 	if (s->listener_fl & O_ASYNC) {
 		signal(SIGIO, SIG_IGN);
 		fcntl(l, F_SETOWN, getpid());

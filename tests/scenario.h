@@ -36,6 +36,10 @@ struct sc_outcome {
 
 typedef int sc_accept_fn(int, struct sockaddr *, socklen_t *, int);
 
+/* A listening stream socket on loopback (AF_INET, AF_INET6) or on a path
+ * in the current directory (AF_UNIX); -1 with errno set on failure. */
+int sc_loopback_listener(int family, int backlog);
+
 /* Run S through FN.  Returns 0, or -1 if the scene could not be set
  * (no IPv6 here, say); nothing is left open either way. */
 int sc_run(const struct sc_scenario *s, sc_accept_fn *fn, struct sc_outcome *o);
