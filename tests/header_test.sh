@@ -10,15 +10,20 @@
 incdir() { atf_config_get incdir '@INCLUDEDIR@'; }
 overlaydir() { atf_config_get overlaydir '@INCLUDEDIR@/sockcompat-overlay'; }
 
-# write_program FILE: a program using everything the header promises.
+# write_program FILE: a program using everything the header promises,
+# including it before <sys/socket.h>, after it (SC_AFTER), or not at all,
+# through the overlay (SC_OVERLAY).
 write_program()
 {
 	cat > "$1" <<'PROG'
-#ifdef SC_AFTER
+#if defined SC_OVERLAY
+# include <sys/types.h>
 # include <sys/socket.h>
-#endif
-#include <sockcompat.h>
-#ifndef SC_AFTER
+#elif defined SC_AFTER
+# include <sys/socket.h>
+# include <sockcompat.h>
+#else
+# include <sockcompat.h>
 # include <sys/socket.h>
 #endif
 
@@ -128,36 +133,14 @@ cxx_after_body()
 	compile_all '@CXX@' t.cc -DSC_AFTER c++98 c++11
 }
 
-# A program that names no sockcompat header, built through the overlay.
-write_overlay_program()
-{
-	cat > "$1" <<'PROG'
-#include <sys/types.h>
-#include <sys/socket.h>
-
-int use_it(int l);
-
-int
-use_it(int l)
-{
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof ss;
-	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-
-	return s + accept4(l, (struct sockaddr *)&ss, &len,
-	    SOCK_CLOEXEC | SOCK_NONBLOCK);
-}
-PROG
-}
-
 overlay_compile()
 {
 	for gnu in "" -D_GNU_SOURCE; do
 		atf_check -o ignore -e ignore $1 @CPPFLAGS@ -std=$2 -Wall \
-		    -Wextra -Werror $gnu -isystem "$(overlaydir)" \
+		    -Wextra -Werror $gnu -DSC_OVERLAY -isystem "$(overlaydir)" \
 		    -I"$(incdir)" -c "$3" -o t.o
 		# The preprocessor may spread one expansion over lines.
-		atf_check -o save:t.i $1 @CPPFLAGS@ -std=$2 $gnu \
+		atf_check -o save:t.i $1 @CPPFLAGS@ -std=$2 $gnu -DSC_OVERLAY \
 		    -isystem "$(overlaydir)" -I"$(incdir)" -E -P "$3"
 		atf_check -o ignore sh -c \
 		    "tr -d ' \n\t' < t.i | grep -F 'sockcompat_accept4(l,'"
@@ -173,7 +156,7 @@ overlay_c_head()
 }
 overlay_c_body()
 {
-	write_overlay_program t.c
+	write_program t.c
 	overlay_compile '@CC@' c99 t.c
 }
 
@@ -187,7 +170,7 @@ overlay_cxx_head()
 overlay_cxx_body()
 {
 	require_cxx
-	write_overlay_program t.cc
+	write_program t.cc
 	overlay_compile '@CXX@' c++11 t.cc
 }
 
