@@ -15,13 +15,13 @@
  * inherited the listener's status flags, as on the BSDs, and makes accept()
  * do so, to run the clearing code on systems where accept() does not.
  */
-#ifdef SC_TEST_INHERITS
-# undef SC_ACCEPT_INHERITS
-# define SC_ACCEPT_INHERITS 1
+#ifdef SOCKCOMPAT_TEST_INHERITS
+# undef SOCKCOMPAT_ACCEPT_INHERITS
+# define SOCKCOMPAT_ACCEPT_INHERITS 1
 #endif
 
 /* The type flags the library knows. */
-#define SC_TYPE_FLAGS (SOCK_CLOEXEC | SOCK_NONBLOCK)
+#define SOCKCOMPAT_TYPE_FLAGS (SOCK_CLOEXEC | SOCK_NONBLOCK)
 
 /*
  * Other bits in socket()'s type.  Where the flags are the system's, the
@@ -32,16 +32,16 @@
  * do not know.
  */
 #if HAVE_DECL_SOCK_CLOEXEC && HAVE_DECL_SOCK_NONBLOCK
-# define SC_UNKNOWN_TYPE_FLAGS 0
+# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS 0
 #else
-# define SC_UNKNOWN_TYPE_FLAGS ((int)0xf0000000U & ~SC_TYPE_FLAGS)
+# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS ((int)0xf0000000U & ~SOCKCOMPAT_TYPE_FLAGS)
 #endif
 
 /* Keeps a slow path out of line, so a hot caller needs no stack frame. */
 #if defined __GNUC__ || defined __clang__
-# define SC_NOINLINE __attribute__((__noinline__))
+# define SOCKCOMPAT_NOINLINE __attribute__((__noinline__))
 #else
-# define SC_NOINLINE
+# define SOCKCOMPAT_NOINLINE
 #endif
 
 /* Systems older than POSIX.1-2001 have only EOPNOTSUPP. */
@@ -54,23 +54,23 @@
  * *-native.c where the native call exists, *-nonative.c where it does not
  * or emulation is forced.
  *
- * sc_accept4_native gives the final answer: the native accept4's, or the
- * emulation's (sc_accept4_emulated, in accept4.c) where the native call is
+ * sockcompat_priv_accept4_native gives the final answer: the native accept4's, or the
+ * emulation's (sockcompat_priv_accept4_emulated, in sockcompat_accept4.c) where the native call is
  * absent or refused.  It is tail-called, so the native path stays cheap.
  */
-int sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen,
+int sockcompat_priv_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen,
                       int flags);
-int sc_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
+int sockcompat_priv_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
                         int flags);
 
 /*
  * The socket helpers return the native call's answer (a descriptor or 0,
- * or -1 with errno set), or SC_NATIVE_UNUSABLE when the native call cannot
+ * or -1 with errno set), or SOCKCOMPAT_NATIVE_UNUSABLE when the native call cannot
  * be used and the caller must emulate.
  */
-#define SC_NATIVE_UNUSABLE (-2)
-int sc_socket_native(int domain, int type, int protocol);
-int sc_socketpair_native(int domain, int type, int protocol, int sv[2]);
+#define SOCKCOMPAT_NATIVE_UNUSABLE (-2)
+int sockcompat_priv_socket_native(int domain, int type, int protocol);
+int sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv[2]);
 
 /*
  * Give the new descriptor FD exactly the descriptor and status flags the
@@ -79,17 +79,17 @@ int sc_socketpair_native(int domain, int type, int protocol, int sv[2]);
  * status flags from a listener (accept() on the BSDs).  Returns FD; on
  * failure closes FD and returns -1 with the failing step's errno.
  */
-int sc_finish_fd(int fd, int flags, int inherited);
+int sockcompat_priv_finish_fd(int fd, int flags, int inherited);
 
 /* Close FD, keeping errno as it was. */
-void sc_discard_fd(int fd);
+void sockcompat_priv_discard_fd(int fd);
 
 /*
  * The platform's ways of changing a new descriptor's flags, one file per
- * variant (cloexec-fcntl.c or cloexec-ioctl.c, nonblock-fcntl.c or
- * nonblock-ioctl.c).  Both rely on FD being new: nothing to preserve.
+ * variant (sockcompat-cloexec-fcntl.c or sockcompat-cloexec-ioctl.c, sockcompat-nonblock-fcntl.c or
+ * sockcompat-nonblock-ioctl.c).  Both rely on FD being new: nothing to preserve.
  */
-int sc_set_cloexec(int fd);
-int sc_set_nonblock(int fd, int nonblock, int inherited);
+int sockcompat_priv_set_cloexec(int fd);
+int sockcompat_priv_set_nonblock(int fd, int nonblock, int inherited);
 
 #endif /* SOCKCOMPAT_INTERNAL_H */

@@ -1,18 +1,18 @@
 # sockcompat_atomics.m4 serial 1
 dnl Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
 
-dnl SOCKCOMPAT_ATOMICS
+dnl gl_SOCKCOMPAT_ATOMICS
 dnl The "native call is unusable" verdicts are written by whichever thread
 dnl finds out first and read on every call, so they must be atomic to be
 dnl free of data races.  Prefer C11 <stdatomic.h>, then the GCC/Clang
-dnl __atomic builtins; without either, lib/verdict.h falls back to a
+dnl __atomic builtins; without either, lib/sockcompat-verdict.h falls back to a
 dnl volatile sig_atomic_t (see the comment there for why that is tolerable).
 dnl Compile-and-link tests only, so cross-compiling needs no assumption.
 dnl Result: sockcompat_cv_atomics (c11, builtin or none); C macro
-dnl SC_ATOMICS_C11 or SC_ATOMICS_BUILTIN.
-AC_DEFUN([SOCKCOMPAT_ATOMICS],
+dnl SOCKCOMPAT_ATOMICS_C11 or SOCKCOMPAT_ATOMICS_BUILTIN.
+AC_DEFUN([gl_SOCKCOMPAT_ATOMICS],
 [
-  dnl lib/verdict.h's accessors are static inline; C89 compilers need a
+  dnl lib/sockcompat-verdict.h's accessors are static inline; C89 compilers need a
   dnl spelling of "inline" (or none) from config.h.
   AC_REQUIRE([AC_C_INLINE])
   AC_CACHE_CHECK([for atomic loads and stores], [sockcompat_cv_atomics],
@@ -34,6 +34,6 @@ static atomic_int v;
           [sockcompat_cv_atomics=builtin],
           [sockcompat_cv_atomics=none])])])
   AS_CASE([$sockcompat_cv_atomics],
-    [c11], [AC_DEFINE([SC_ATOMICS_C11], [1], [Define to 1 to use C11 <stdatomic.h>.])],
-    [builtin], [AC_DEFINE([SC_ATOMICS_BUILTIN], [1], [Define to 1 to use the __atomic builtins.])])
+    [c11], [AC_DEFINE([SOCKCOMPAT_ATOMICS_C11], [1], [Define to 1 to use C11 <stdatomic.h>.])],
+    [builtin], [AC_DEFINE([SOCKCOMPAT_ATOMICS_BUILTIN], [1], [Define to 1 to use the __atomic builtins.])])
 ])

@@ -1,7 +1,7 @@
 # sockcompat_inherit.m4 serial 1
 dnl Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
 
-dnl SOCKCOMPAT_ACCEPT_INHERITS
+dnl gl_SOCKCOMPAT_ACCEPT_INHERITS
 dnl Does accept() give the new descriptor the listener's O_NONBLOCK (and
 dnl O_ASYNC)?  The BSDs and macOS do; Linux and Solaris do not.  Native
 dnl accept4 never does, so where accept() inherits, the emulation must set
@@ -11,10 +11,10 @@ dnl (no network needed).  When cross-compiling, or when the test cannot
 dnl decide, assume "yes": the emulation then spends one extra fcntl per
 dnl accept but is never wrong.
 dnl Result: sockcompat_cv_accept_inherits (yes or no); C macro
-dnl SC_ACCEPT_INHERITS (1 or 0).
-AC_DEFUN([SOCKCOMPAT_ACCEPT_INHERITS],
+dnl SOCKCOMPAT_ACCEPT_INHERITS (1 or 0).
+AC_DEFUN([gl_SOCKCOMPAT_ACCEPT_INHERITS],
 [
-  AC_REQUIRE([SOCKCOMPAT_LIB_SOCKET])
+  AC_REQUIRE([gl_SOCKCOMPAT_LIB_SOCKET])
   sockcompat_save_LIBS=$LIBS
   LIBS="$LIBSOCKET $LIBS"
   AC_CACHE_CHECK([whether accept() inherits O_NONBLOCK from the listener],
@@ -56,6 +56,6 @@ AC_DEFUN([SOCKCOMPAT_ACCEPT_INHERITS],
   AS_CASE([$sockcompat_cv_accept_inherits],
     [no], [sockcompat_accept_inherits=0],
     [sockcompat_accept_inherits=1])
-  AC_DEFINE_UNQUOTED([SC_ACCEPT_INHERITS], [$sockcompat_accept_inherits],
+  AC_DEFINE_UNQUOTED([SOCKCOMPAT_ACCEPT_INHERITS], [$sockcompat_accept_inherits],
     [Define to 1 if accept() passes the listener's O_NONBLOCK/O_ASYNC on.])
 ])

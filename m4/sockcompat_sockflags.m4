@@ -1,7 +1,7 @@
 # sockcompat_sockflags.m4 serial 1
 dnl Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
 
-dnl SOCKCOMPAT_SOCK_FLAGS
+dnl gl_SOCKCOMPAT_SOCK_FLAGS
 dnl Does <sys/socket.h> define SOCK_NONBLOCK and SOCK_CLOEXEC?  Linux 2.6.27,
 dnl FreeBSD 10, NetBSD 6, OpenBSD 5.7, DragonFly 4 and Solaris 11.4 do; macOS,
 dnl AIX and 4.3BSD-style systems do not, and sockcompat.h then supplies its own
@@ -9,29 +9,31 @@ dnl values.  glibc makes them enum constants behind self-referential macros,
 dnl so they are tested as declarations, never with "#if SOCK_CLOEXEC" (which
 dnl is 0 there).
 dnl Results: ac_cv_have_decl_SOCK_NONBLOCK, ac_cv_have_decl_SOCK_CLOEXEC.
-AC_DEFUN([SOCKCOMPAT_SOCK_FLAGS],
+AC_DEFUN([gl_SOCKCOMPAT_SOCK_FLAGS],
 [
   AC_REQUIRE([AC_USE_SYSTEM_EXTENSIONS])
   AC_CHECK_DECLS([SOCK_NONBLOCK, SOCK_CLOEXEC], [], [],
-    [SOCKCOMPAT_SOCKET_INCLUDES])
+    [gl_SOCKCOMPAT_SOCKET_INCLUDES])
 ])
 
-AC_DEFUN([SOCKCOMPAT_SOCKET_INCLUDES], [[
+AC_DEFUN([gl_SOCKCOMPAT_SOCKET_INCLUDES], [[
 #include <sys/types.h>
 #include <sys/socket.h>
 ]])
 
-dnl SOCKCOMPAT_SOCKET_FLAGS_WORK
+dnl gl_SOCKCOMPAT_SOCKET_FLAGS_WORK
 dnl Do socket() and socketpair() honour SOCK_NONBLOCK|SOCK_CLOEXEC in the
-dnl type argument here?  Where they do, sockcompat.h leaves socket and
-dnl socketpair alone; where they do not (or the system has no such flags),
-dnl it renames both to the shims.  A run test; when cross-compiling assume
-dnl "no": renaming costs one relaxed load per call and is always correct.
-dnl Result: sockcompat_cv_socket_flags_work (yes or no).
-AC_DEFUN([SOCKCOMPAT_SOCKET_FLAGS_WORK],
+dnl type argument on the build machine?  Information for configure's
+dnl summary only: nothing is decided by it, because the kernel that runs the
+dnl program need not be the one that built it.  sockcompat.h always routes
+dnl socket and socketpair through the shims (one relaxed load per call),
+dnl whose runtime fallback covers a kernel that refuses the flags.
+dnl Result: sockcompat_cv_socket_flags_work (yes, no, or not run when
+dnl cross-compiling).
+AC_DEFUN([gl_SOCKCOMPAT_SOCKET_FLAGS_WORK],
 [
-  AC_REQUIRE([SOCKCOMPAT_SOCK_FLAGS])
-  AC_REQUIRE([SOCKCOMPAT_LIB_SOCKET])
+  AC_REQUIRE([gl_SOCKCOMPAT_SOCK_FLAGS])
+  AC_REQUIRE([gl_SOCKCOMPAT_LIB_SOCKET])
   sockcompat_save_LIBS=$LIBS
   LIBS="$LIBSOCKET $LIBS"
   AC_CACHE_CHECK([whether socket() and socketpair() honour SOCK_NONBLOCK and SOCK_CLOEXEC],
@@ -53,7 +55,7 @@ AC_DEFUN([SOCKCOMPAT_SOCKET_FLAGS_WORK],
 ]])],
          [sockcompat_cv_socket_flags_work=yes],
          [sockcompat_cv_socket_flags_work=no],
-         [sockcompat_cv_socket_flags_work="no (assumed: cross-compiling)"])
+         [sockcompat_cv_socket_flags_work="not run (cross-compiling)"])
      fi])
   LIBS=$sockcompat_save_LIBS
 ])

@@ -1,14 +1,14 @@
 # sockcompat_socklen.m4 serial 1
 dnl Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
 
-dnl SOCKCOMPAT_TYPE_SOCKLEN_T
+dnl gl_SOCKCOMPAT_TYPE_SOCKLEN_T
 dnl sockcompat.h promises a socklen_t.  Whether the system has one, and what
 dnl to use where it does not (int on 4.3BSD, whatever getpeername takes
 dnl elsewhere), is gnulib's gl_TYPE_SOCKLEN_T, reused as is; this macro only
 dnl records the answer for the generated header and measures the width, which
 dnl the tests compare with what the header gives.
 dnl Results: ac_cv_type_socklen_t, gl_cv_socklen_t_equiv, ac_cv_sizeof_socklen_t.
-AC_DEFUN([SOCKCOMPAT_TYPE_SOCKLEN_T],
+AC_DEFUN([gl_SOCKCOMPAT_TYPE_SOCKLEN_T],
 [
   AC_REQUIRE([gl_TYPE_SOCKLEN_T])
   if test "$ac_cv_type_socklen_t" = yes; then

@@ -594,10 +594,10 @@ emulated_calls(int flags)
 
 	if (flags & SOCK_CLOEXEC)
 		n++;
-	if ((flags & SOCK_NONBLOCK) || SC_ACCEPT_INHERITS)
+	if ((flags & SOCK_NONBLOCK) || SOCKCOMPAT_ACCEPT_INHERITS)
 		n++;
-#ifndef SC_O_NONBLOCK
-	if (SC_ACCEPT_INHERITS)
+#ifndef SOCKCOMPAT_O_NONBLOCK
+	if (SOCKCOMPAT_ACCEPT_INHERITS)
 		n++;
 #endif
 	return n;

@@ -3,7 +3,7 @@
  * listener's O_NONBLOCK and O_ASYNC on, so the code that clears them would
  * go untested.  This program interposes an accept() that does pass them
  * on, as the BSDs' and macOS's do, and links the emulation built as for
- * those systems (SC_TEST_INHERITS): the result must still have O_NONBLOCK
+ * those systems (SOCKCOMPAT_TEST_INHERITS): the result must still have O_NONBLOCK
  * exactly as asked and never O_ASYNC.
  *
  * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).

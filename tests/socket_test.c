@@ -1,8 +1,7 @@
 /*
- * sockcompat_socket and sockcompat_socketpair (called by those names: the
- * header renames socket and socketpair only where configure says the
- * system's own need it) honour the type flags as the
- * native calls do, and sockcompat.h keeps its promises.  Built twice:
+ * sockcompat_socket and sockcompat_socketpair (called by those names, which
+ * is what sockcompat.h routes socket and socketpair to) honour the type
+ * flags as the native calls do, and sockcompat.h keeps its promises.  Built twice:
  * socket_test (library as configured) and socket_emul_test (emulated).
  *
  * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).

@@ -68,7 +68,7 @@ main(void)
 		close(fd);
 		close(c);
 	}
-#ifdef SC_NATIVE_ACCEPT4
+#ifdef SOCKCOMPAT_NATIVE_ACCEPT4
 	printf("consumer: accept4 ok, native first\n");
 #else
 	printf("consumer: accept4 ok, emulated\n");

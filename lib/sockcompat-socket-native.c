@@ -10,10 +10,10 @@
 #include <unistd.h>
 
 #include "sockcompat-internal.h"
-#include "verdict.h"
+#include "sockcompat-verdict.h"
 
 /* One kernel feature, so one verdict for both calls. */
-static sc_verdict sockflags_verdict;
+static sockcompat_verdict sockflags_verdict;
 
 /*
  * Kernels older than the type flags (Linux before 2.6.27) take them for
@@ -25,16 +25,16 @@ static sc_verdict sockflags_verdict;
 static int
 maybe_refused(int err, int type)
 {
-	return (type & SC_TYPE_FLAGS) && (err == EINVAL || err == EPROTONOSUPPORT);
+	return (type & SOCKCOMPAT_TYPE_FLAGS) && (err == EINVAL || err == EPROTONOSUPPORT);
 }
 
 int
-sc_socket_native(int domain, int type, int protocol)
+sockcompat_priv_socket_native(int domain, int type, int protocol)
 {
 	int fd, err;
 
-	if (sc_verdict_load(&sockflags_verdict) == SC_VERDICT_UNUSABLE)
-		return SC_NATIVE_UNUSABLE;
+	if (sockcompat_verdict_load(&sockflags_verdict) == SOCKCOMPAT_VERDICT_UNUSABLE)
+		return SOCKCOMPAT_NATIVE_UNUSABLE;
 
 	fd = socket(domain, type, protocol);
 	if (fd != -1)
@@ -42,11 +42,11 @@ sc_socket_native(int domain, int type, int protocol)
 
 	err = errno;
 	if (maybe_refused(err, type)) {
-		fd = socket(domain, type & ~SC_TYPE_FLAGS, protocol);
+		fd = socket(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol);
 		if (fd != -1) {
 			close(fd);
-			sc_verdict_store(&sockflags_verdict, SC_VERDICT_UNUSABLE);
-			return SC_NATIVE_UNUSABLE;
+			sockcompat_verdict_store(&sockflags_verdict, SOCKCOMPAT_VERDICT_UNUSABLE);
+			return SOCKCOMPAT_NATIVE_UNUSABLE;
 		}
 	}
 	errno = err;
@@ -54,23 +54,23 @@ sc_socket_native(int domain, int type, int protocol)
 }
 
 int
-sc_socketpair_native(int domain, int type, int protocol, int sv[2])
+sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv[2])
 {
 	int pair[2], err;
 
-	if (sc_verdict_load(&sockflags_verdict) == SC_VERDICT_UNUSABLE)
-		return SC_NATIVE_UNUSABLE;
+	if (sockcompat_verdict_load(&sockflags_verdict) == SOCKCOMPAT_VERDICT_UNUSABLE)
+		return SOCKCOMPAT_NATIVE_UNUSABLE;
 
 	if (socketpair(domain, type, protocol, sv) == 0)
 		return 0;
 
 	err = errno;
 	if (maybe_refused(err, type) &&
-	    socketpair(domain, type & ~SC_TYPE_FLAGS, protocol, pair) == 0) {
+	    socketpair(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol, pair) == 0) {
 		close(pair[0]);
 		close(pair[1]);
-		sc_verdict_store(&sockflags_verdict, SC_VERDICT_UNUSABLE);
-		return SC_NATIVE_UNUSABLE;
+		sockcompat_verdict_store(&sockflags_verdict, SOCKCOMPAT_VERDICT_UNUSABLE);
+		return SOCKCOMPAT_NATIVE_UNUSABLE;
 	}
 	errno = err;
 	return -1;

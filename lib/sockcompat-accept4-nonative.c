@@ -9,7 +9,7 @@
 #include "sockcompat-internal.h"
 
 int
-sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
+sockcompat_priv_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
-	return sc_accept4_emulated(fd, addr, addrlen, flags);
+	return sockcompat_priv_accept4_emulated(fd, addr, addrlen, flags);
 }

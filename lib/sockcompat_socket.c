@@ -14,17 +14,17 @@ sockcompat_socket(int domain, int type, int protocol)
 {
 	int fd;
 
-	if (type & SC_UNKNOWN_TYPE_FLAGS) {
+	if (type & SOCKCOMPAT_UNKNOWN_TYPE_FLAGS) {
 		errno = EINVAL;
 		return -1;
 	}
 
-	fd = sc_socket_native(domain, type, protocol);
-	if (fd != SC_NATIVE_UNUSABLE)
+	fd = sockcompat_priv_socket_native(domain, type, protocol);
+	if (fd != SOCKCOMPAT_NATIVE_UNUSABLE)
 		return fd;
 
-	fd = socket(domain, type & ~SC_TYPE_FLAGS, protocol);
+	fd = socket(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol);
 	if (fd == -1)
 		return -1;
-	return sc_finish_fd(fd, type & SC_TYPE_FLAGS, 0);
+	return sockcompat_priv_finish_fd(fd, type & SOCKCOMPAT_TYPE_FLAGS, 0);
 }

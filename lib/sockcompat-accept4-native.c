@@ -10,9 +10,9 @@
 #include <stddef.h>
 
 #include "sockcompat-internal.h"
-#include "verdict.h"
+#include "sockcompat-verdict.h"
 
-static sc_verdict accept4_verdict;
+static sockcompat_verdict accept4_verdict;
 
 /*
  * accept4 failed with ERR while its verdict was unknown.  The C library
@@ -22,38 +22,38 @@ static sc_verdict accept4_verdict;
  * returns for a bad listener.  To tell them apart, ask again on descriptor
  * -1 with the same flags: a real accept4 checks the descriptor before it
  * could dequeue anything and says EBADF.  Returns the verdict, or
- * SC_VERDICT_UNKNOWN if ERR proves nothing either way (EBADF, EAGAIN...).
+ * SOCKCOMPAT_VERDICT_UNKNOWN if ERR proves nothing either way (EBADF, EAGAIN...).
  */
 static int
 judge(int err, int flags)
 {
 	if (err == ENOSYS)
-		return SC_VERDICT_UNUSABLE;
+		return SOCKCOMPAT_VERDICT_UNUSABLE;
 	if (err != EINVAL && err != EPERM && err != EACCES &&
 	    err != EOPNOTSUPP && err != ENOTSUP)
-		return SC_VERDICT_UNKNOWN;
+		return SOCKCOMPAT_VERDICT_UNKNOWN;
 	if (accept4(-1, NULL, NULL, flags) == -1 && errno == EBADF)
-		return SC_VERDICT_USABLE;
-	return SC_VERDICT_UNUSABLE;
+		return SOCKCOMPAT_VERDICT_USABLE;
+	return SOCKCOMPAT_VERDICT_UNUSABLE;
 }
 
 /* The careful calls, until the verdict is known. */
-static SC_NOINLINE int
+static SOCKCOMPAT_NOINLINE int
 first_calls(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
 	int nfd, err, verdict;
 
 	nfd = accept4(fd, addr, addrlen, flags);
 	if (nfd != -1) {
-		sc_verdict_store(&accept4_verdict, SC_VERDICT_USABLE);
+		sockcompat_verdict_store(&accept4_verdict, SOCKCOMPAT_VERDICT_USABLE);
 		return nfd;
 	}
 	err = errno;
 	verdict = judge(err, flags);
-	if (verdict != SC_VERDICT_UNKNOWN)
-		sc_verdict_store(&accept4_verdict, verdict);
-	if (verdict == SC_VERDICT_UNUSABLE)
-		return sc_accept4_emulated(fd, addr, addrlen, flags);
+	if (verdict != SOCKCOMPAT_VERDICT_UNKNOWN)
+		sockcompat_verdict_store(&accept4_verdict, verdict);
+	if (verdict == SOCKCOMPAT_VERDICT_UNUSABLE)
+		return sockcompat_priv_accept4_emulated(fd, addr, addrlen, flags);
 	errno = err;
 	return -1;
 }
@@ -65,13 +65,13 @@ first_calls(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
  * refuses it is not second-guessed; the caller sees its errno.)
  */
 int
-sc_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
+sockcompat_priv_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
-	int verdict = sc_verdict_load(&accept4_verdict);
+	int verdict = sockcompat_verdict_load(&accept4_verdict);
 
-	if (verdict == SC_VERDICT_USABLE)
+	if (verdict == SOCKCOMPAT_VERDICT_USABLE)
 		return accept4(fd, addr, addrlen, flags);
-	if (verdict == SC_VERDICT_UNUSABLE)
-		return sc_accept4_emulated(fd, addr, addrlen, flags);
+	if (verdict == SOCKCOMPAT_VERDICT_UNUSABLE)
+		return sockcompat_priv_accept4_emulated(fd, addr, addrlen, flags);
 	return first_calls(fd, addr, addrlen, flags);
 }

@@ -11,7 +11,7 @@
 #include "sockcompat-internal.h"
 
 int
-sc_set_nonblock(int fd, int nonblock, int inherited)
+sockcompat_priv_set_nonblock(int fd, int nonblock, int inherited)
 {
 	/*
 	 * The only status flags F_SETFL can change that a new socket may
@@ -21,5 +21,5 @@ sc_set_nonblock(int fd, int nonblock, int inherited)
 	 * inherited: no F_GETFL needed.
 	 */
 	(void)inherited;
-	return fcntl(fd, F_SETFL, nonblock ? SC_O_NONBLOCK : 0) == -1 ? -1 : 0;
+	return fcntl(fd, F_SETFL, nonblock ? SOCKCOMPAT_O_NONBLOCK : 0) == -1 ? -1 : 0;
 }

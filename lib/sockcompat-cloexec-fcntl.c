@@ -10,7 +10,7 @@
 #include "sockcompat-internal.h"
 
 int
-sc_set_cloexec(int fd)
+sockcompat_priv_set_cloexec(int fd)
 {
 	/* A new descriptor has no other descriptor flag to keep. */
 	return fcntl(fd, F_SETFD, FD_CLOEXEC) == -1 ? -1 : 0;

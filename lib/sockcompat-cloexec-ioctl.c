@@ -14,7 +14,7 @@
 #include "sockcompat-internal.h"
 
 int
-sc_set_cloexec(int fd)
+sockcompat_priv_set_cloexec(int fd)
 {
 	return ioctl(fd, FIOCLEX, NULL) == -1 ? -1 : 0;
 }

@@ -9,20 +9,20 @@
 #include "sockcompat-internal.h"
 
 int
-sc_socket_native(int domain, int type, int protocol)
+sockcompat_priv_socket_native(int domain, int type, int protocol)
 {
 	(void)domain;
 	(void)type;
 	(void)protocol;
-	return SC_NATIVE_UNUSABLE;
+	return SOCKCOMPAT_NATIVE_UNUSABLE;
 }
 
 int
-sc_socketpair_native(int domain, int type, int protocol, int sv[2])
+sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv[2])
 {
 	(void)domain;
 	(void)type;
 	(void)protocol;
 	(void)sv;
-	return SC_NATIVE_UNUSABLE;
+	return SOCKCOMPAT_NATIVE_UNUSABLE;
 }

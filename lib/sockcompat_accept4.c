@@ -19,26 +19,26 @@ sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 	 * descriptor that is not open is EBADF even with bad flags; say the
 	 * same on every path (this costs a call only on this error path).
 	 */
-	if (flags & ~SC_TYPE_FLAGS) {
+	if (flags & ~SOCKCOMPAT_TYPE_FLAGS) {
 		errno = fcntl(fd, F_GETFD) == -1 && errno == EBADF ? EBADF : EINVAL;
 		return -1;
 	}
 
 	/*
 	 * The native accept4 where the system has it and it works, else the
-	 * emulation below (accept4-native.c or accept4-nonative.c decides).
+	 * emulation below (sockcompat-accept4-native.c or sockcompat-accept4-nonative.c decides).
 	 * A tail call, so the native path costs a handful of instructions.
 	 */
-	return sc_accept4_native(fd, addr, addrlen, flags);
+	return sockcompat_priv_accept4_native(fd, addr, addrlen, flags);
 }
 
 int
-sc_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
+sockcompat_priv_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
                     int flags)
 {
 	int nfd = accept(fd, addr, addrlen);
 
 	if (nfd == -1)
 		return -1;
-	return sc_finish_fd(nfd, flags, SC_ACCEPT_INHERITS);
+	return sockcompat_priv_finish_fd(nfd, flags, SOCKCOMPAT_ACCEPT_INHERITS);
 }

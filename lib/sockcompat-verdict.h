@@ -13,20 +13,20 @@
 #ifndef SOCKCOMPAT_VERDICT_H
 #define SOCKCOMPAT_VERDICT_H
 
-#define SC_VERDICT_UNKNOWN 0
-#define SC_VERDICT_USABLE 1
-#define SC_VERDICT_UNUSABLE 2
+#define SOCKCOMPAT_VERDICT_UNKNOWN 0
+#define SOCKCOMPAT_VERDICT_USABLE 1
+#define SOCKCOMPAT_VERDICT_UNUSABLE 2
 
-#if defined SC_ATOMICS_C11
+#if defined SOCKCOMPAT_ATOMICS_C11
 # include <stdatomic.h>
-typedef atomic_int sc_verdict;
-# define SC_VERDICT_LOAD(v) atomic_load_explicit((v), memory_order_relaxed)
-# define SC_VERDICT_STORE(v, x) \
+typedef atomic_int sockcompat_verdict;
+# define SOCKCOMPAT_VERDICT_LOAD(v) atomic_load_explicit((v), memory_order_relaxed)
+# define SOCKCOMPAT_VERDICT_STORE(v, x) \
 	atomic_store_explicit((v), (x), memory_order_relaxed)
-#elif defined SC_ATOMICS_BUILTIN
-typedef int sc_verdict;
-# define SC_VERDICT_LOAD(v) __atomic_load_n((v), __ATOMIC_RELAXED)
-# define SC_VERDICT_STORE(v, x) __atomic_store_n((v), (x), __ATOMIC_RELAXED)
+#elif defined SOCKCOMPAT_ATOMICS_BUILTIN
+typedef int sockcompat_verdict;
+# define SOCKCOMPAT_VERDICT_LOAD(v) __atomic_load_n((v), __ATOMIC_RELAXED)
+# define SOCKCOMPAT_VERDICT_STORE(v, x) __atomic_store_n((v), (x), __ATOMIC_RELAXED)
 #else
 /*
  * No atomics (pre-C11 compilers other than GCC and Clang).  A volatile
@@ -35,21 +35,21 @@ typedef int sc_verdict;
  * the formal race is one extra careful native attempt.
  */
 # include <signal.h>
-typedef volatile sig_atomic_t sc_verdict;
-# define SC_VERDICT_LOAD(v) (*(v))
-# define SC_VERDICT_STORE(v, x) (*(v) = (x))
+typedef volatile sig_atomic_t sockcompat_verdict;
+# define SOCKCOMPAT_VERDICT_LOAD(v) (*(v))
+# define SOCKCOMPAT_VERDICT_STORE(v, x) (*(v) = (x))
 #endif
 
 static inline int
-sc_verdict_load(sc_verdict *v)
+sockcompat_verdict_load(sockcompat_verdict *v)
 {
-	return SC_VERDICT_LOAD(v);
+	return SOCKCOMPAT_VERDICT_LOAD(v);
 }
 
 static inline void
-sc_verdict_store(sc_verdict *v, int value)
+sockcompat_verdict_store(sockcompat_verdict *v, int value)
 {
-	SC_VERDICT_STORE(v, value);
+	SOCKCOMPAT_VERDICT_STORE(v, value);
 }
 
 #endif /* SOCKCOMPAT_VERDICT_H */

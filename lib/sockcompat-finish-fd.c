@@ -12,7 +12,7 @@
 #include "sockcompat-internal.h"
 
 int
-sc_finish_fd(int fd, int flags, int inherited)
+sockcompat_priv_finish_fd(int fd, int flags, int inherited)
 {
 	/*
 	 * Close-on-exec first, to keep the window in which a concurrent
@@ -21,19 +21,19 @@ sc_finish_fd(int fd, int flags, int inherited)
 	 * it holds is known.  Where nothing was asked for and nothing can
 	 * have been inherited, nothing is called at all.
 	 */
-	if ((flags & SOCK_CLOEXEC) && sc_set_cloexec(fd) == -1)
+	if ((flags & SOCK_CLOEXEC) && sockcompat_priv_set_cloexec(fd) == -1)
 		goto fail;
 	if (((flags & SOCK_NONBLOCK) || inherited) &&
-	    sc_set_nonblock(fd, (flags & SOCK_NONBLOCK) != 0, inherited) == -1)
+	    sockcompat_priv_set_nonblock(fd, (flags & SOCK_NONBLOCK) != 0, inherited) == -1)
 		goto fail;
 	return fd;
 fail:
-	sc_discard_fd(fd);
+	sockcompat_priv_discard_fd(fd);
 	return -1;
 }
 
 void
-sc_discard_fd(int fd)
+sockcompat_priv_discard_fd(int fd)
 {
 	int saved_errno = errno;
 

@@ -14,7 +14,7 @@
 #include "sockcompat-internal.h"
 
 int
-sc_set_nonblock(int fd, int nonblock, int inherited)
+sockcompat_priv_set_nonblock(int fd, int nonblock, int inherited)
 {
 	int on = nonblock != 0, off = 0;
 
