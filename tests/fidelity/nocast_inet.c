@@ -1,0 +1,16 @@
+/* glibc's transparent union: &sin passed with no cast, as GNU C allows. */
+#include "fid.h"
+
+int
+main(void)
+{
+	struct sockaddr_in sin;
+	socklen_t len = sizeof sin;
+	int l = fid_listener(AF_INET), c = fid_client(l);
+	int fd = accept4(l, &sin, &len, SOCK_CLOEXEC);
+
+	fid_show("accept4", fd);
+	printf("family=%d len=%d\n", sin.sin_family, (int)len);
+	close(c);
+	return 0;
+}
