@@ -126,12 +126,15 @@ resolve(int listener, int err)
 	}
 	/*
 	 * EOPNOTSUPP: Linux passes a pending network error of the new
-	 * connection through accept, this among them; on a datagram socket
-	 * the same value means accept cannot work at all.  Only the
-	 * listener's type tells which.
+	 * connection through accept, this among them, on a stream listener.
+	 * On anything else it is permanent: a datagram socket, or a
+	 * one-to-many SCTP socket, which is SOCK_SEQPACKET and whose accept
+	 * answers EOPNOTSUPP on every call (Linux net/sctp/socket.c,
+	 * sctp_accept), where RETRY would spin.  Only the listener's type
+	 * tells which.
 	 */
 	if (getsockopt(listener, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
-	    (type == SOCK_STREAM || type == SOCK_SEQPACKET))
+	    type == SOCK_STREAM)
 		return SOCKCOMPAT_ACCEPT_RETRY;
 	return SOCKCOMPAT_ACCEPT_FATAL;
 }

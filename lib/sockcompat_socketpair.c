@@ -49,26 +49,32 @@
 int
 sockcompat_socketpair(int domain, int type, int protocol, int sv[2])
 {
-	int r;
+	int pair[2], r;
 
 	if (type & SOCKCOMPAT_UNKNOWN_TYPE_FLAGS) {
 		errno = EINVAL;
 		return -1;
 	}
 
-	r = sockcompat_priv_socketpair_native(domain, type, protocol, sv);
-	if (r != SOCKCOMPAT_NATIVE_UNUSABLE)
-		return r;
-
-	if (socketpair(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol, sv) == -1)
+	/* SV is written only on success, as POSIX and the kernels do. */
+	r = sockcompat_priv_socketpair_native(domain, type, protocol, pair);
+	if (r == SOCKCOMPAT_NATIVE_UNUSABLE) {
+		if (socketpair(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol,
+		    pair) == -1)
+			return -1;
+		if (sockcompat_priv_finish_fd(pair[0], type & SOCKCOMPAT_TYPE_FLAGS,
+		    0) == -1) {
+			sockcompat_priv_discard_fd(pair[1]);
+			return -1;
+		}
+		if (sockcompat_priv_finish_fd(pair[1], type & SOCKCOMPAT_TYPE_FLAGS,
+		    0) == -1) {
+			sockcompat_priv_discard_fd(pair[0]);
+			return -1;
+		}
+	} else if (r == -1)
 		return -1;
-	if (sockcompat_priv_finish_fd(sv[0], type & SOCKCOMPAT_TYPE_FLAGS, 0) == -1) {
-		sockcompat_priv_discard_fd(sv[1]);
-		return -1;
-	}
-	if (sockcompat_priv_finish_fd(sv[1], type & SOCKCOMPAT_TYPE_FLAGS, 0) == -1) {
-		sockcompat_priv_discard_fd(sv[0]);
-		return -1;
-	}
+	sv[0] = pair[0];
+	sv[1] = pair[1];
 	return 0;
 }

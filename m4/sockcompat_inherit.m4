@@ -64,22 +64,22 @@ AC_DEFUN([gl_SOCKCOMPAT_ACCEPT_INHERITS],
 #include <unistd.h>
 ]], [[
   /* Exit 0 only when it is established that the flag is NOT inherited. */
-  struct sockaddr_un sun;
+  struct sockaddr_un addr_un;
   int l, c, a, fl;
-  memset (&sun, 0, sizeof sun);
-  sun.sun_family = AF_UNIX;
-  strcpy (sun.sun_path, "conftest.sock");
-  unlink (sun.sun_path);
+  memset (&addr_un, 0, sizeof addr_un);
+  addr_un.sun_family = AF_UNIX;
+  strcpy (addr_un.sun_path, "conftest.sock");
+  unlink (addr_un.sun_path);
   l = socket (AF_UNIX, SOCK_STREAM, 0);
   c = socket (AF_UNIX, SOCK_STREAM, 0);
   if (l < 0 || c < 0
-      || bind (l, (struct sockaddr *) &sun, sizeof sun) != 0
+      || bind (l, (struct sockaddr *) &addr_un, sizeof addr_un) != 0
       || listen (l, 1) != 0
       || fcntl (l, F_SETFL, fcntl (l, F_GETFL) | O_NONBLOCK) != 0
-      || connect (c, (struct sockaddr *) &sun, sizeof sun) != 0)
+      || connect (c, (struct sockaddr *) &addr_un, sizeof addr_un) != 0)
     return 2;
   a = accept (l, 0, 0);
-  unlink (sun.sun_path);
+  unlink (addr_un.sun_path);
   if (a < 0 || (fl = fcntl (a, F_GETFL)) < 0)
     return 3;
   return (fl & O_NONBLOCK) != 0;

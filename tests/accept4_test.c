@@ -490,15 +490,15 @@ ATF_TC_HEAD(accept4__unix_unbound_peer, tc)
 }
 ATF_TC_BODY(accept4__unix_unbound_peer, tc)
 {
-	struct sockaddr_un sun;
-	socklen_t len = sizeof sun;
+	struct sockaddr_un addr_un;
+	socklen_t len = sizeof addr_un;
 	int l = sc_t_listen(AF_UNIX), fd;
 
 	(void)sc_t_connect(l);
-	memset(&sun, 0xa5, sizeof sun);
-	fd = accept4(l, (struct sockaddr *)&sun, &len, SOCK_CLOEXEC);
+	memset(&addr_un, 0xa5, sizeof addr_un);
+	fd = accept4(l, (struct sockaddr *)&addr_un, &len, SOCK_CLOEXEC);
 	ATF_REQUIRE_MSG(fd != -1, "accept4: %s", strerror(errno));
-	ATF_CHECK_EQ(sun.sun_family, AF_UNIX);
+	ATF_CHECK_EQ(addr_un.sun_family, AF_UNIX);
 #ifdef __linux__
 	ATF_CHECK_EQ_MSG(len, sizeof(sa_family_t), "addrlen %u", (unsigned)len);
 #endif

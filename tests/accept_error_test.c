@@ -116,8 +116,9 @@ ATF_TC(accept_error__eopnotsupp_by_listener);
 ATF_TC_HEAD(accept_error__eopnotsupp_by_listener, tc)
 {
 	atf_tc_set_md_var(tc, "descr", "EOPNOTSUPP is a lost connection on a "
-	    "stream or seqpacket listener and fatal on a datagram socket or a "
-	    "descriptor that is not a socket");
+	    "stream listener and fatal on a seqpacket socket (one-to-many "
+	    "SCTP answers it for ever), a datagram socket or a descriptor "
+	    "that is not a socket");
 }
 ATF_TC_BODY(accept_error__eopnotsupp_by_listener, tc)
 {
@@ -130,10 +131,43 @@ ATF_TC_BODY(accept_error__eopnotsupp_by_listener, tc)
 	expect(stream, EOPNOTSUPP, RETRY);
 	expect(stream, ENOTSUP, RETRY);
 	if (seq != -1)
-		expect(seq, EOPNOTSUPP, RETRY);
+		expect(seq, EOPNOTSUPP, FATAL);
 	expect(dgram, EOPNOTSUPP, FATAL);
 	expect(p[0], EOPNOTSUPP, FATAL);
 	expect(-1, EOPNOTSUPP, FATAL);
+}
+
+ATF_TC(accept_error__sctp_one_to_many);
+ATF_TC_HEAD(accept_error__sctp_one_to_many, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "accept on a listening one-to-many "
+	    "SCTP socket fails with EOPNOTSUPP, and that is FATAL, not RETRY, "
+	    "which would make an accept loop spin");
+}
+ATF_TC_BODY(accept_error__sctp_one_to_many, tc)
+{
+#ifdef IPPROTO_SCTP
+	struct sockaddr_in a;
+	int s = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP), i;
+
+	if (s == -1)
+		atf_tc_skip("no SCTP here (socket: %s): the kernel has no sctp "
+		    "module loaded or may not load one", strerror(errno));
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ATF_REQUIRE(bind(s, (struct sockaddr *)&a, sizeof a) == 0);
+	ATF_REQUIRE(listen(s, 1) == 0);
+	/* Permanent: the same answer however often it is asked. */
+	for (i = 0; i < 3; i++) {
+		ATF_REQUIRE_EQ(accept4(s, NULL, NULL, 0), -1);
+		ATF_REQUIRE_EQ(errno, EOPNOTSUPP);
+		ATF_CHECK_EQ(sockcompat_accept_error(s, errno),
+		    SOCKCOMPAT_ACCEPT_FATAL);
+	}
+#else
+	atf_tc_skip("this system's <netinet/in.h> has no IPPROTO_SCTP");
+#endif
 }
 
 /* What accept4 really failed with, classified. */
@@ -236,6 +270,7 @@ ATF_TP_ADD_TCS(tp)
 	ATF_TP_ADD_TC(tp, accept_error__verdicts);
 	ATF_TP_ADD_TC(tp, accept_error__unknown_backs_off);
 	ATF_TP_ADD_TC(tp, accept_error__eopnotsupp_by_listener);
+	ATF_TP_ADD_TC(tp, accept_error__sctp_one_to_many);
 	ATF_TP_ADD_TC(tp, accept_error__eperm_by_sandbox);
 	ATF_TP_ADD_TC(tp, accept_error__real_errors);
 	ATF_TP_ADD_TC(tp, accept_error__real_emfile);

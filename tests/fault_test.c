@@ -114,10 +114,14 @@ do_socket(int flags)
 static int
 do_socketpair(int flags)
 {
-	int sv[2];
+	int sv[2] = { -7, -7 };
 
-	if (sockcompat_socketpair(AF_UNIX, SOCK_STREAM | flags, 0, sv) == -1)
+	if (sockcompat_socketpair(AF_UNIX, SOCK_STREAM | flags, 0, sv) == -1) {
+		/* POSIX: on failure the array is left as it was. */
+		ATF_REQUIRE_MSG(sv[0] == -7 && sv[1] == -7, "a failed "
+		    "socketpair wrote %d and %d into sv", sv[0], sv[1]);
 		return -1;
+	}
 	close(sv[0]);
 	close(sv[1]);
 	return 0;

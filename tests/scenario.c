@@ -39,13 +39,13 @@ sc_loopback_listener(int family, int backlog)
 		sin6->sin6_addr = in6addr_loopback;
 		len = sizeof *sin6;
 	} else if (family == AF_UNIX) {
-		struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
+		struct sockaddr_un *addr_un = (struct sockaddr_un *)&ss;
 
-		sun->sun_family = AF_UNIX;
-		snprintf(sun->sun_path, sizeof sun->sun_path, "l%ld.%u",
+		addr_un->sun_family = AF_UNIX;
+		snprintf(addr_un->sun_path, sizeof addr_un->sun_path, "l%ld.%u",
 		    (long)getpid(), serial++);
-		unlink(sun->sun_path);
-		len = sizeof *sun;
+		unlink(addr_un->sun_path);
+		len = sizeof *addr_un;
 	} else {
 		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
 
@@ -227,13 +227,13 @@ sc_run(const struct sc_scenario *s, sc_accept_fn *fn, struct sc_outcome *o)
 	if (client_fd != -1)
 		close(client_fd);
 	if (t != -1 && s->target != SC_CLOSED) {
-		struct sockaddr_un sun;
-		socklen_t slen = sizeof sun;
+		struct sockaddr_un addr_un;
+		socklen_t slen = sizeof addr_un;
 
 		if ((s->target == SC_LISTENER || s->target == SC_EMPTY) &&
 		    s->family == AF_UNIX &&
-		    getsockname(t, (struct sockaddr *)&sun, &slen) == 0)
-			unlink(sun.sun_path);
+		    getsockname(t, (struct sockaddr *)&addr_un, &slen) == 0)
+			unlink(addr_un.sun_path);
 		close(t);
 	}
 	return 0;
