@@ -58,7 +58,8 @@ static sockcompat_verdict accept4_verdict;
  * returns for a bad listener.  To tell them apart, ask again on descriptor
  * -1 with the same flags: a real accept4 checks the descriptor before it
  * could dequeue anything and says EBADF.  Returns the verdict, or
- * SOCKCOMPAT_VERDICT_UNKNOWN if ERR proves nothing either way (EBADF, EAGAIN...).
+ * SOCKCOMPAT_VERDICT_UNKNOWN if ERR proves nothing either way (EBADF,
+ * EAGAIN...).
  */
 static int
 judge(int err, int flags)
@@ -101,7 +102,8 @@ first_calls(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
  * refuses it is not second-guessed; the caller sees its errno.)
  */
 int
-sockcompat_priv_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
+sockcompat_priv_accept4_native(int fd, struct sockaddr *addr,
+    socklen_t *addrlen, int flags)
 {
 	int verdict = sockcompat_verdict_load(&accept4_verdict);
 

@@ -45,7 +45,8 @@
 #include "sockcompat-internal.h"
 
 int
-sockcompat_priv_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
+sockcompat_priv_accept4_native(int fd, struct sockaddr *addr,
+    socklen_t *addrlen, int flags)
 {
 	return sockcompat_priv_accept4_emulated(fd, addr, addrlen, flags);
 }

@@ -60,7 +60,8 @@ sockcompat_priv_finish_fd(int fd, int flags, int inherited)
 	if ((flags & SOCK_CLOEXEC) && sockcompat_priv_set_cloexec(fd) == -1)
 		goto fail;
 	if (((flags & SOCK_NONBLOCK) || inherited) &&
-	    sockcompat_priv_set_nonblock(fd, (flags & SOCK_NONBLOCK) != 0, inherited) == -1)
+	    sockcompat_priv_set_nonblock(fd, (flags & SOCK_NONBLOCK) != 0,
+	    inherited) == -1)
 		goto fail;
 	return fd;
 fail:

@@ -70,7 +70,19 @@
 #if HAVE_DECL_SOCK_CLOEXEC && HAVE_DECL_SOCK_NONBLOCK
 # define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS 0
 #else
-# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS ((int)0xf0000000U & ~SOCKCOMPAT_TYPE_FLAGS)
+# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS \
+	((int)0xf0000000U & ~SOCKCOMPAT_TYPE_FLAGS)
+#endif
+
+/*
+ * The internal functions are hidden from the shared library's dynamic
+ * symbol table even where the linker ignores the version script (zig's
+ * Mach-O linker does), and from whatever a static link pulls in.
+ */
+#if (defined __GNUC__ && __GNUC__ >= 4) || defined __clang__
+# define SOCKCOMPAT_PRIV __attribute__((__visibility__("hidden")))
+#else
+# define SOCKCOMPAT_PRIV
 #endif
 
 /* Keeps a slow path out of line, so a hot caller needs no stack frame. */
@@ -90,23 +102,27 @@
  * *-native.c where the native call exists, *-nonative.c where it does not
  * or emulation is forced.
  *
- * sockcompat_priv_accept4_native gives the final answer: the native accept4's, or the
- * emulation's (sockcompat_priv_accept4_emulated, in sockcompat_accept4.c) where the native call is
- * absent or refused.  It is tail-called, so the native path stays cheap.
+ * sockcompat_priv_accept4_native gives the final answer: the native
+ * accept4's, or the
+ * emulation's (sockcompat_priv_accept4_emulated, in sockcompat_accept4.c)
+ * where the native call is absent or refused.  It is tail-called, so the
+ * native path stays cheap.
  */
-int sockcompat_priv_accept4_native(int fd, struct sockaddr *addr, socklen_t *addrlen,
-                      int flags);
-int sockcompat_priv_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
-                        int flags);
+SOCKCOMPAT_PRIV int sockcompat_priv_accept4_native(int fd,
+    struct sockaddr *addr, socklen_t *addrlen, int flags);
+SOCKCOMPAT_PRIV int sockcompat_priv_accept4_emulated(int fd,
+    struct sockaddr *addr, socklen_t *addrlen, int flags);
 
 /*
  * The socket helpers return the native call's answer (a descriptor or 0,
- * or -1 with errno set), or SOCKCOMPAT_NATIVE_UNUSABLE when the native call cannot
- * be used and the caller must emulate.
+ * or -1 with errno set), or SOCKCOMPAT_NATIVE_UNUSABLE when the native call
+ * cannot be used and the caller must emulate.
  */
 #define SOCKCOMPAT_NATIVE_UNUSABLE (-2)
-int sockcompat_priv_socket_native(int domain, int type, int protocol);
-int sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv[2]);
+SOCKCOMPAT_PRIV int sockcompat_priv_socket_native(int domain, int type,
+    int protocol);
+SOCKCOMPAT_PRIV int sockcompat_priv_socketpair_native(int domain, int type,
+    int protocol, int sv[2]);
 
 /*
  * Give the new descriptor FD exactly the descriptor and status flags the
@@ -115,17 +131,18 @@ int sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv
  * status flags from a listener (accept() on the BSDs).  Returns FD; on
  * failure closes FD and returns -1 with the failing step's errno.
  */
-int sockcompat_priv_finish_fd(int fd, int flags, int inherited);
+SOCKCOMPAT_PRIV int sockcompat_priv_finish_fd(int fd, int flags, int inherited);
 
 /* Close FD, keeping errno as it was. */
-void sockcompat_priv_discard_fd(int fd);
+SOCKCOMPAT_PRIV void sockcompat_priv_discard_fd(int fd);
 
 /*
  * The platform's ways of changing a new descriptor's flags, one file per
- * variant (sockcompat-cloexec-fcntl.c or sockcompat-cloexec-ioctl.c, sockcompat-nonblock-fcntl.c or
- * sockcompat-nonblock-ioctl.c).  Both rely on FD being new: nothing to preserve.
+ * variant (sockcompat-cloexec-fcntl.c or -ioctl.c, sockcompat-nonblock-fcntl.c
+ * or -ioctl.c).  Both rely on FD being new: nothing to preserve.
  */
-int sockcompat_priv_set_cloexec(int fd);
-int sockcompat_priv_set_nonblock(int fd, int nonblock, int inherited);
+SOCKCOMPAT_PRIV int sockcompat_priv_set_cloexec(int fd);
+SOCKCOMPAT_PRIV int sockcompat_priv_set_nonblock(int fd, int nonblock,
+    int inherited);
 
 #endif /* SOCKCOMPAT_INTERNAL_H */

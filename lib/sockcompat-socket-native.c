@@ -61,7 +61,8 @@ static sockcompat_verdict sockflags_verdict;
 static int
 maybe_refused(int err, int type)
 {
-	return (type & SOCKCOMPAT_TYPE_FLAGS) && (err == EINVAL || err == EPROTONOSUPPORT);
+	return (type & SOCKCOMPAT_TYPE_FLAGS) &&
+	    (err == EINVAL || err == EPROTONOSUPPORT);
 }
 
 int

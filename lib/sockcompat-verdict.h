@@ -56,13 +56,15 @@
 #if defined SOCKCOMPAT_ATOMICS_C11
 # include <stdatomic.h>
 typedef atomic_int sockcompat_verdict;
-# define SOCKCOMPAT_VERDICT_LOAD(v) atomic_load_explicit((v), memory_order_relaxed)
+# define SOCKCOMPAT_VERDICT_LOAD(v) \
+	atomic_load_explicit((v), memory_order_relaxed)
 # define SOCKCOMPAT_VERDICT_STORE(v, x) \
 	atomic_store_explicit((v), (x), memory_order_relaxed)
 #elif defined SOCKCOMPAT_ATOMICS_BUILTIN
 typedef int sockcompat_verdict;
 # define SOCKCOMPAT_VERDICT_LOAD(v) __atomic_load_n((v), __ATOMIC_RELAXED)
-# define SOCKCOMPAT_VERDICT_STORE(v, x) __atomic_store_n((v), (x), __ATOMIC_RELAXED)
+# define SOCKCOMPAT_VERDICT_STORE(v, x) \
+	__atomic_store_n((v), (x), __ATOMIC_RELAXED)
 #else
 /*
  * No atomics (pre-C11 compilers other than GCC and Clang).  A volatile

@@ -145,7 +145,8 @@ int sockcompat_accept_error(int listener, int err);
  * defined; a macro also renames members and fields of that name.
  */
 #ifndef SOCKCOMPAT_NO_RENAME
-# if (defined __GNUC__ || defined __clang__) && !defined SOCKCOMPAT_RENAME_BY_MACRO
+# if (defined __GNUC__ || defined __clang__) && \
+    !defined SOCKCOMPAT_RENAME_BY_MACRO
 #  define SOCKCOMPAT_STR_(x) #x
 #  define SOCKCOMPAT_XSTR_(x) SOCKCOMPAT_STR_(x)
 #  define SOCKCOMPAT_ASM_(name) \

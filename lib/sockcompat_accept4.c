@@ -62,14 +62,15 @@ sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 
 	/*
 	 * The native accept4 where the system has it and it works, else the
-	 * emulation below (sockcompat-accept4-native.c or sockcompat-accept4-nonative.c decides).
+	 * emulation below (sockcompat-accept4-native.c or -nonative.c decides).
 	 * A tail call, so the native path costs a handful of instructions.
 	 */
 	return sockcompat_priv_accept4_native(fd, addr, addrlen, flags);
 }
 
 int
-sockcompat_priv_accept4_emulated(int fd, struct sockaddr *addr, socklen_t *addrlen,
+sockcompat_priv_accept4_emulated(int fd, struct sockaddr *addr,
+    socklen_t *addrlen,
                     int flags)
 {
 	int nfd = accept(fd, addr, addrlen);
