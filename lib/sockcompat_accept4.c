@@ -51,12 +51,14 @@ sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
 	/*
 	 * Before anything else, so that no connection is dequeued and lost.
-	 * Linux looks the descriptor up before it checks the flags, so a
-	 * descriptor that is not open is EBADF even with bad flags; say the
-	 * same on every path (this costs a call only on this error path).
+	 * With a descriptor that is not open as well, the system's own order
+	 * decides between EBADF and EINVAL (configure: Linux, Cygwin and
+	 * NetBSD say EBADF, the others EINVAL); finding out costs a call, on
+	 * this error path only.
 	 */
 	if (flags & ~SOCKCOMPAT_TYPE_FLAGS) {
-		errno = fcntl(fd, F_GETFD) == -1 && errno == EBADF ? EBADF : EINVAL;
+		errno = SOCKCOMPAT_EBADF_FIRST && fcntl(fd, F_GETFD) == -1 &&
+		    errno == EBADF ? EBADF : EINVAL;
 		return -1;
 	}
 

@@ -63,6 +63,7 @@ AC_DEFUN([gl_SOCKCOMPAT],
   AC_REQUIRE([gl_SOCKCOMPAT_NONBLOCK_METHOD])
   AC_REQUIRE([gl_SOCKCOMPAT_ACCEPT_INHERITS])
   AC_REQUIRE([gl_SOCKCOMPAT_ATOMICS])
+  AC_REQUIRE([gl_SOCKCOMPAT_ERROR_ORDER])
 
   dnl The native calls are only worth trying with the system's own flags:
   dnl sockcompat's stand-in values would mean nothing to its kernel.
@@ -131,6 +132,7 @@ sockcompat configuration:
   non-blocking by              $sockcompat_cv_nonblock_method
   accept() inherits O_NONBLOCK $sockcompat_cv_accept_inherits
   atomics                      $sockcompat_cv_atomics
+  EBADF before EINVAL          $sockcompat_cv_accept4_ebadf_first
   sockcompat_accept4           $sockcompat_accept4_path
   sockcompat_socket(pair)      $sockcompat_socket_path])
 ])
