@@ -256,7 +256,7 @@ static void
 refuse_accept4(void *p)
 {
 	(void)p;
-	if (sctrace_refuse(SYS_accept4, EPERM) == -1)
+	if (sctrace_refuse(SCTRACE_ACCEPT4, EPERM) == -1)
 		_exit(90);
 }
 

@@ -39,7 +39,7 @@ refuse_setup(void *p)
 {
 	struct refuse_arg *a = p;
 
-	if (sctrace_refuse(SYS_accept4, a->err) == -1)
+	if (sctrace_refuse(SCTRACE_ACCEPT4, a->err) == -1)
 		_exit(90);
 }
 

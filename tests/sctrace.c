@@ -149,7 +149,7 @@ sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
 			if (out->count < SCTRACE_KEEP)
 				out->nr[out->count] = (long)info.entry.nr;
 			out->count++;
-			if ((long)info.entry.nr == SYS_accept4)
+			if ((long)info.entry.nr == SCTRACE_ACCEPT4)
 				out->accept4++;
 		}
 	}
@@ -193,6 +193,10 @@ sctrace_refuse_if(long nr, int arg, unsigned mask, int err)
 	};
 	struct sock_fprog prog;
 
+	if (nr < 0) {
+		errno = ENOSYS;
+		return -1;
+	}
 	prog.len = (unsigned short)(sizeof f / sizeof f[0]);
 	prog.filter = f;
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)

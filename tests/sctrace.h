@@ -7,6 +7,20 @@
 #ifndef SC_SCTRACE_H
 #define SC_SCTRACE_H
 
+#include <sys/syscall.h>
+
+/*
+ * The accept4 system call's number, or -1 where the kernel has none
+ * (NetBSD's is paccept, macOS has neither): refusing it then fails, and
+ * the tests that need a refusing kernel skip as they do where tracing is
+ * not allowed.
+ */
+#ifdef SYS_accept4
+# define SCTRACE_ACCEPT4 SYS_accept4
+#else
+# define SCTRACE_ACCEPT4 (-1L)
+#endif
+
 #define SCTRACE_KEEP 64		/* system call numbers kept, for messages */
 
 struct sctrace {

@@ -232,7 +232,7 @@ ATF_TC_BODY(threads__concurrent_first_calls_agree, tc)
 	pid = fork();
 	ATF_REQUIRE(pid != -1);
 	if (pid == 0) {
-		if (sctrace_refuse(SYS_accept4, EPERM) == -1)
+		if (sctrace_refuse(SCTRACE_ACCEPT4, EPERM) == -1)
 			_exit(90);
 		pthread_barrier_init(&start_line, NULL, ACCEPTORS);
 		for (i = 0; i < ACCEPTORS; i++)
