@@ -69,7 +69,7 @@ judge(int err, int flags)
 	if (err != EINVAL && err != EPERM && err != EACCES &&
 	    err != EOPNOTSUPP && err != ENOTSUP)
 		return SOCKCOMPAT_VERDICT_UNKNOWN;
-	if (accept4(-1, NULL, NULL, flags) == -1 && errno == EBADF)
+	if (sockcompat_sys_accept4(-1, NULL, NULL, flags) == -1 && errno == EBADF)
 		return SOCKCOMPAT_VERDICT_USABLE;
 	return SOCKCOMPAT_VERDICT_UNUSABLE;
 }
@@ -80,7 +80,7 @@ first_calls(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
 	int nfd, err, verdict;
 
-	nfd = accept4(fd, addr, addrlen, flags);
+	nfd = sockcompat_sys_accept4(fd, addr, addrlen, flags);
 	if (nfd != -1) {
 		sockcompat_verdict_store(&accept4_verdict, SOCKCOMPAT_VERDICT_USABLE);
 		return nfd;
@@ -108,7 +108,7 @@ sockcompat_priv_accept4_native(int fd, struct sockaddr *addr,
 	int verdict = sockcompat_verdict_load(&accept4_verdict);
 
 	if (verdict == SOCKCOMPAT_VERDICT_USABLE)
-		return accept4(fd, addr, addrlen, flags);
+		return sockcompat_sys_accept4(fd, addr, addrlen, flags);
 	if (verdict == SOCKCOMPAT_VERDICT_UNUSABLE)
 		return sockcompat_priv_accept4_emulated(fd, addr, addrlen, flags);
 	return first_calls(fd, addr, addrlen, flags);

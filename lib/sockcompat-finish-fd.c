@@ -47,6 +47,25 @@
 
 #include "sockcompat-internal.h"
 
+/*
+ * The system's extra flags that the emulation can give: SOCK_NOSIGPIPE by
+ * SO_NOSIGPIPE, where the system has both (NetBSD).
+ */
+static int
+set_extra(int fd, int flags)
+{
+#if defined SO_NOSIGPIPE
+	int on = 1;
+
+	if ((flags & SOCKCOMPAT_NOSIGPIPE_) &&
+	    setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof on) == -1)
+		return -1;
+#endif
+	(void)fd;
+	(void)flags;
+	return 0;
+}
+
 int
 sockcompat_priv_finish_fd(int fd, int flags, int inherited)
 {
@@ -62,6 +81,8 @@ sockcompat_priv_finish_fd(int fd, int flags, int inherited)
 	if (((flags & SOCK_NONBLOCK) || inherited) &&
 	    sockcompat_priv_set_nonblock(fd, (flags & SOCK_NONBLOCK) != 0,
 	    inherited) == -1)
+		goto fail;
+	if ((flags & SOCKCOMPAT_EMULATED_EXTRA_FLAGS) && set_extra(fd, flags) == -1)
 		goto fail;
 	return fd;
 fail:

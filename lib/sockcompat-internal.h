@@ -45,6 +45,7 @@
 /* The library calls the system's accept4, socket and socketpair. */
 #define SOCKCOMPAT_NO_RENAME 1
 #include "sockcompat.h"
+#include <fcntl.h>
 
 /*
  * Test hook: the test suite builds the emulation once more as if accept()
@@ -55,9 +56,94 @@
 # undef SOCKCOMPAT_ACCEPT_INHERITS
 # define SOCKCOMPAT_ACCEPT_INHERITS 1
 #endif
+/* Likewise the native accept4 built as for illumos (tests/platform_test.c). */
+#ifdef SOCKCOMPAT_TEST_SHARES_NONBLOCK
+# undef SOCKCOMPAT_ACCEPT4_SHARES_NONBLOCK
+# define SOCKCOMPAT_ACCEPT4_SHARES_NONBLOCK 1
+#endif
 
 /* The type flags the library knows. */
 #define SOCKCOMPAT_TYPE_FLAGS (SOCK_CLOEXEC | SOCK_NONBLOCK)
+
+/*
+ * Flags the system's own accept4 and socket() take beyond those two:
+ * SOCK_CLOFORK (FreeBSD 15, OpenBSD, illumos), SOCK_NOSIGPIPE (NetBSD),
+ * SOCK_NDELAY (illumos).  They go to the native call as they are.  The
+ * emulation does what it can of them -- SOCK_NOSIGPIPE by setsockopt
+ * SO_NOSIGPIPE where the system has that -- and refuses the others with
+ * EINVAL before anything is dequeued or created.  None exists on Linux.
+ */
+#ifdef SOCK_CLOFORK
+# define SOCKCOMPAT_CLOFORK_ SOCK_CLOFORK
+#else
+# define SOCKCOMPAT_CLOFORK_ 0
+#endif
+#ifdef SOCK_NOSIGPIPE
+# define SOCKCOMPAT_NOSIGPIPE_ SOCK_NOSIGPIPE
+#else
+# define SOCKCOMPAT_NOSIGPIPE_ 0
+#endif
+#ifdef SOCK_NDELAY
+# define SOCKCOMPAT_NDELAY_ SOCK_NDELAY
+#else
+# define SOCKCOMPAT_NDELAY_ 0
+#endif
+#define SOCKCOMPAT_EXTRA_FLAGS \
+	(SOCKCOMPAT_CLOFORK_ | SOCKCOMPAT_NOSIGPIPE_ | SOCKCOMPAT_NDELAY_)
+#define SOCKCOMPAT_ALL_FLAGS (SOCKCOMPAT_TYPE_FLAGS | SOCKCOMPAT_EXTRA_FLAGS)
+#ifdef SO_NOSIGPIPE
+# define SOCKCOMPAT_EMULATED_EXTRA_FLAGS SOCKCOMPAT_NOSIGPIPE_
+#else
+# define SOCKCOMPAT_EMULATED_EXTRA_FLAGS 0
+#endif
+
+/* What the emulation can give a new descriptor. */
+#define SOCKCOMPAT_EMULATED_FLAGS \
+	(SOCKCOMPAT_TYPE_FLAGS | SOCKCOMPAT_EMULATED_EXTRA_FLAGS)
+
+/* What sockcompat_accept4 accepts: the native call's flags where it is
+ * tried first, else what the emulation can do. */
+#ifdef SOCKCOMPAT_NATIVE_ACCEPT4
+# define SOCKCOMPAT_ACCEPT4_FLAGS \
+	(SOCKCOMPAT_TYPE_FLAGS | SOCKCOMPAT_EXTRA_FLAGS)
+#else
+# define SOCKCOMPAT_ACCEPT4_FLAGS SOCKCOMPAT_EMULATED_FLAGS
+#endif
+
+/*
+ * Status flags that a listener may pass on through accept() and that the
+ * system's own accept4 keeps, so the emulation must keep them too when it
+ * rewrites the status flags: NetBSD's O_NOSIGPIPE (paccept clears only
+ * FNONBLOCK: sys/kern/uipc_syscalls.c, do_sys_accept).  Then writing the
+ * status word needs a read first; elsewhere it does not.
+ */
+#if defined SOCKCOMPAT_TEST_KEPT_STATUS
+# define SOCKCOMPAT_KEPT_STATUS SOCKCOMPAT_TEST_KEPT_STATUS
+#elif defined O_NOSIGPIPE
+# define SOCKCOMPAT_KEPT_STATUS O_NOSIGPIPE
+#else
+# define SOCKCOMPAT_KEPT_STATUS 0
+#endif
+
+/*
+ * The system's own accept4, however it is spelled: NetBSD 6 and 7 have
+ * paccept (with a signal mask, NULL here) and no accept4; illumos's
+ * accept4 passes the listener's non-blocking mode on even when
+ * SOCK_NONBLOCK is not asked for (uts/common/fs/sockfs/socksyscalls.c),
+ * so there it is followed by sockcompat_priv_accept4_unshared.
+ */
+#if defined SOCKCOMPAT_NATIVE_PACCEPT
+# include <signal.h>
+# ifdef SOCKCOMPAT_TEST_PACCEPT
+int paccept(int, struct sockaddr *, socklen_t *, const sigset_t *, int);
+# endif
+# define sockcompat_sys_accept4(fd, addr, len, flags) \
+	paccept((fd), (addr), (len), NULL, (flags))
+#elif SOCKCOMPAT_ACCEPT4_SHARES_NONBLOCK
+# define sockcompat_sys_accept4 sockcompat_priv_accept4_unshared
+#else
+# define sockcompat_sys_accept4 accept4
+#endif
 
 /*
  * Other bits in socket()'s type.  Where the flags are the system's, the
@@ -142,6 +228,8 @@ SOCKCOMPAT_PRIV void sockcompat_priv_discard_fd(int fd);
  * or -ioctl.c).  Both rely on FD being new: nothing to preserve.
  */
 SOCKCOMPAT_PRIV int sockcompat_priv_set_cloexec(int fd);
+SOCKCOMPAT_PRIV int sockcompat_priv_accept4_unshared(int fd,
+    struct sockaddr *addr, socklen_t *addrlen, int flags);
 SOCKCOMPAT_PRIV int sockcompat_priv_set_nonblock(int fd, int nonblock,
     int inherited);
 

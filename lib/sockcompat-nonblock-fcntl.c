@@ -49,13 +49,23 @@
 int
 sockcompat_priv_set_nonblock(int fd, int nonblock, int inherited)
 {
+	int keep = 0, fl;
+
 	/*
 	 * The only status flags F_SETFL can change that a new socket may
-	 * have are O_NONBLOCK and O_ASYNC inherited from a listener, and
-	 * native accept4 clears both unless asked for O_NONBLOCK.  So one
-	 * write of the whole word is right whether or not anything was
-	 * inherited: no F_GETFL needed.
+	 * have are those inherited from a listener: O_NONBLOCK and O_ASYNC,
+	 * which native accept4 clears unless asked for O_NONBLOCK, so one
+	 * write of the whole word is right and no F_GETFL is needed -- except
+	 * where the system's accept4 keeps a flag of its own
+	 * (SOCKCOMPAT_KEPT_STATUS: NetBSD's O_NOSIGPIPE), which must be read
+	 * first to be kept.  Nothing is read where nothing was inherited.
 	 */
-	(void)inherited;
-	return fcntl(fd, F_SETFL, nonblock ? SOCKCOMPAT_O_NONBLOCK : 0) == -1 ? -1 : 0;
+	if (SOCKCOMPAT_KEPT_STATUS != 0 && inherited) {
+		fl = fcntl(fd, F_GETFL);
+		if (fl == -1)
+			return -1;
+		keep = fl & SOCKCOMPAT_KEPT_STATUS;
+	}
+	return fcntl(fd, F_SETFL, (nonblock ? SOCKCOMPAT_O_NONBLOCK : 0) | keep)
+	    == -1 ? -1 : 0;
 }

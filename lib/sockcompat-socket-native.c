@@ -79,7 +79,7 @@ sockcompat_priv_socket_native(int domain, int type, int protocol)
 
 	err = errno;
 	if (maybe_refused(err, type)) {
-		fd = socket(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol);
+		fd = socket(domain, type & ~SOCKCOMPAT_ALL_FLAGS, protocol);
 		if (fd != -1) {
 			close(fd);
 			sockcompat_verdict_store(&sockflags_verdict, SOCKCOMPAT_VERDICT_UNUSABLE);
@@ -103,7 +103,7 @@ sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv[2])
 
 	err = errno;
 	if (maybe_refused(err, type) &&
-	    socketpair(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol, pair) == 0) {
+	    socketpair(domain, type & ~SOCKCOMPAT_ALL_FLAGS, protocol, pair) == 0) {
 		close(pair[0]);
 		close(pair[1]);
 		sockcompat_verdict_store(&sockflags_verdict, SOCKCOMPAT_VERDICT_UNUSABLE);

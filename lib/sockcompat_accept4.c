@@ -56,7 +56,7 @@ sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 	 * NetBSD say EBADF, the others EINVAL); finding out costs a call, on
 	 * this error path only.
 	 */
-	if (flags & ~SOCKCOMPAT_TYPE_FLAGS) {
+	if (flags & ~SOCKCOMPAT_ACCEPT4_FLAGS) {
 		errno = SOCKCOMPAT_EBADF_FIRST && fcntl(fd, F_GETFD) == -1 &&
 		    errno == EBADF ? EBADF : EINVAL;
 		return -1;
@@ -72,11 +72,18 @@ sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 
 int
 sockcompat_priv_accept4_emulated(int fd, struct sockaddr *addr,
-    socklen_t *addrlen,
-                    int flags)
+    socklen_t *addrlen, int flags)
 {
-	int nfd = accept(fd, addr, addrlen);
+	int nfd;
 
+	/* A flag the native call takes but the emulation cannot give (a
+	 * test of constants where the two sets are the same, as on Linux). */
+	if (SOCKCOMPAT_ACCEPT4_FLAGS != SOCKCOMPAT_EMULATED_FLAGS &&
+	    (flags & ~SOCKCOMPAT_EMULATED_FLAGS)) {
+		errno = EINVAL;
+		return -1;
+	}
+	nfd = accept(fd, addr, addrlen);
 	if (nfd == -1)
 		return -1;
 	return sockcompat_priv_finish_fd(nfd, flags, SOCKCOMPAT_ACCEPT_INHERITS);

@@ -59,8 +59,13 @@ sockcompat_socket(int domain, int type, int protocol)
 	if (fd != SOCKCOMPAT_NATIVE_UNUSABLE)
 		return fd;
 
-	fd = socket(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol);
+	/* A flag of the system's that the emulation cannot give. */
+	if (type & SOCKCOMPAT_EXTRA_FLAGS & ~SOCKCOMPAT_EMULATED_FLAGS) {
+		errno = EINVAL;
+		return -1;
+	}
+	fd = socket(domain, type & ~SOCKCOMPAT_EMULATED_FLAGS, protocol);
 	if (fd == -1)
 		return -1;
-	return sockcompat_priv_finish_fd(fd, type & SOCKCOMPAT_TYPE_FLAGS, 0);
+	return sockcompat_priv_finish_fd(fd, type & SOCKCOMPAT_EMULATED_FLAGS, 0);
 }

@@ -59,16 +59,20 @@ sockcompat_socketpair(int domain, int type, int protocol, int sv[2])
 	/* SV is written only on success, as POSIX and the kernels do. */
 	r = sockcompat_priv_socketpair_native(domain, type, protocol, pair);
 	if (r == SOCKCOMPAT_NATIVE_UNUSABLE) {
-		if (socketpair(domain, type & ~SOCKCOMPAT_TYPE_FLAGS, protocol,
-		    pair) == -1)
+		const int flags = type & SOCKCOMPAT_EMULATED_FLAGS;
+
+		/* A flag of the system's that the emulation cannot give. */
+		if (type & SOCKCOMPAT_EXTRA_FLAGS & ~SOCKCOMPAT_EMULATED_FLAGS) {
+			errno = EINVAL;
 			return -1;
-		if (sockcompat_priv_finish_fd(pair[0], type & SOCKCOMPAT_TYPE_FLAGS,
-		    0) == -1) {
+		}
+		if (socketpair(domain, type & ~flags, protocol, pair) == -1)
+			return -1;
+		if (sockcompat_priv_finish_fd(pair[0], flags, 0) == -1) {
 			sockcompat_priv_discard_fd(pair[1]);
 			return -1;
 		}
-		if (sockcompat_priv_finish_fd(pair[1], type & SOCKCOMPAT_TYPE_FLAGS,
-		    0) == -1) {
+		if (sockcompat_priv_finish_fd(pair[1], flags, 0) == -1) {
 			sockcompat_priv_discard_fd(pair[0]);
 			return -1;
 		}

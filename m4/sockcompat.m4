@@ -72,11 +72,19 @@ AC_DEFUN([gl_SOCKCOMPAT],
      test "$ac_cv_have_decl_SOCK_NONBLOCK,$ac_cv_have_decl_SOCK_CLOEXEC" = yes,yes; then
     sockcompat_native_sockflags=yes
   fi
+  dnl The native accept4: accept4 itself, or NetBSD 6/7's paccept.
   sockcompat_native_accept4=no
-  if test "$sockcompat_native_sockflags" = yes &&
-     test "$ac_cv_have_decl_accept4,$ac_cv_func_accept4" = yes,yes; then
-    sockcompat_native_accept4=yes
+  if test "$sockcompat_native_sockflags" = yes; then
+    if test "$ac_cv_have_decl_accept4,$ac_cv_func_accept4" = yes,yes; then
+      sockcompat_native_accept4=yes
+    elif test "$ac_cv_have_decl_paccept,$ac_cv_func_paccept" = yes,yes; then
+      sockcompat_native_accept4=yes
+      AC_DEFINE([SOCKCOMPAT_NATIVE_PACCEPT], [1],
+        [Define to 1 if the native accept4 is spelled paccept.])
+    fi
   fi
+  AM_CONDITIONAL([SOCKCOMPAT_ACCEPT4_UNSHARE],
+    [test $sockcompat_native_accept4,$sockcompat_cv_accept4_shares_nonblock = yes,yes])
   AM_CONDITIONAL([SOCKCOMPAT_NATIVE_ACCEPT4], [test $sockcompat_native_accept4 = yes])
   AM_CONDITIONAL([SOCKCOMPAT_NATIVE_SOCK_FLAGS], [test $sockcompat_native_sockflags = yes])
   dnl For the tests, which need to know which path the library takes.
@@ -116,7 +124,11 @@ dnl configure's output.
 AC_DEFUN([gl_SOCKCOMPAT_SUMMARY],
 [
   AS_IF([test $sockcompat_native_accept4 = yes],
-    [sockcompat_accept4_path="native accept4, emulated if the kernel refuses it"],
+    [sockcompat_accept4_path="native accept4, emulated if the kernel refuses it"
+     AS_IF([test "$ac_cv_func_accept4" != yes],
+       [sockcompat_accept4_path="native paccept, emulated if the kernel refuses it"])
+     AS_IF([test "$sockcompat_cv_accept4_shares_nonblock" = yes],
+       [sockcompat_accept4_path="$sockcompat_accept4_path; non-blocking mode checked when not asked for"])],
     [sockcompat_accept4_path="emulated (accept + $sockcompat_cv_cloexec_method + $sockcompat_cv_nonblock_method)"])
   AS_IF([test $sockcompat_native_sockflags = yes],
     [sockcompat_socket_path="native type flags, emulated if the kernel refuses them"],
