@@ -49,12 +49,17 @@
 
 /*
  * The system's extra flags that the emulation can give: SOCK_NOSIGPIPE by
- * SO_NOSIGPIPE, where the system has both (NetBSD).
+ * F_SETNOSIGPIPE, the file flag that NetBSD's own SOCK_NOSIGPIPE sets
+ * (sys/kern/uipc_syscalls.c), or else by the socket option SO_NOSIGPIPE.
  */
 static int
 set_extra(int fd, int flags)
 {
-#if defined SO_NOSIGPIPE
+#if defined F_SETNOSIGPIPE
+	if ((flags & SOCKCOMPAT_NOSIGPIPE_) &&
+	    fcntl(fd, F_SETNOSIGPIPE, 1) == -1)
+		return -1;
+#elif defined SO_NOSIGPIPE
 	int on = 1;
 
 	if ((flags & SOCKCOMPAT_NOSIGPIPE_) &&

@@ -69,9 +69,10 @@
  * Flags the system's own accept4 and socket() take beyond those two:
  * SOCK_CLOFORK (FreeBSD 15, OpenBSD, illumos), SOCK_NOSIGPIPE (NetBSD),
  * SOCK_NDELAY (illumos).  They go to the native call as they are.  The
- * emulation does what it can of them -- SOCK_NOSIGPIPE by setsockopt
- * SO_NOSIGPIPE where the system has that -- and refuses the others with
- * EINVAL before anything is dequeued or created.  None exists on Linux.
+ * emulation does what it can of them -- SOCK_NOSIGPIPE by fcntl
+ * F_SETNOSIGPIPE (the file flag NetBSD's own SOCK_NOSIGPIPE sets), else
+ * setsockopt SO_NOSIGPIPE -- and refuses the others with EINVAL before
+ * anything is dequeued or created.  None exists on Linux.
  */
 #ifdef SOCK_CLOFORK
 # define SOCKCOMPAT_CLOFORK_ SOCK_CLOFORK
@@ -91,7 +92,7 @@
 #define SOCKCOMPAT_EXTRA_FLAGS \
 	(SOCKCOMPAT_CLOFORK_ | SOCKCOMPAT_NOSIGPIPE_ | SOCKCOMPAT_NDELAY_)
 #define SOCKCOMPAT_ALL_FLAGS (SOCKCOMPAT_TYPE_FLAGS | SOCKCOMPAT_EXTRA_FLAGS)
-#ifdef SO_NOSIGPIPE
+#if defined F_SETNOSIGPIPE || defined SO_NOSIGPIPE
 # define SOCKCOMPAT_EMULATED_EXTRA_FLAGS SOCKCOMPAT_NOSIGPIPE_
 #else
 # define SOCKCOMPAT_EMULATED_EXTRA_FLAGS 0
@@ -113,14 +114,15 @@
 /*
  * Status flags that a listener may pass on through accept() and that the
  * system's own accept4 keeps, so the emulation must keep them too when it
- * rewrites the status flags: NetBSD's O_NOSIGPIPE (paccept clears only
- * FNONBLOCK: sys/kern/uipc_syscalls.c, do_sys_accept).  Then writing the
- * status word needs a read first; elsewhere it does not.
+ * rewrites the status flags: on NetBSD, whose paccept clears only
+ * FNONBLOCK (sys/kern/uipc_syscalls.c, do_sys_accept), O_NOSIGPIPE and
+ * O_ASYNC.  Then writing the status word needs a read first; elsewhere it
+ * does not.
  */
 #if defined SOCKCOMPAT_TEST_KEPT_STATUS
 # define SOCKCOMPAT_KEPT_STATUS SOCKCOMPAT_TEST_KEPT_STATUS
 #elif defined O_NOSIGPIPE
-# define SOCKCOMPAT_KEPT_STATUS O_NOSIGPIPE
+# define SOCKCOMPAT_KEPT_STATUS (O_NOSIGPIPE | O_ASYNC)
 #else
 # define SOCKCOMPAT_KEPT_STATUS 0
 #endif

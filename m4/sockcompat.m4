@@ -1,4 +1,4 @@
-# sockcompat.m4 serial 2
+# sockcompat.m4 serial 3
 dnl Copyright (c) 2026 The sockcompat authors.
 dnl
 dnl This file is free software, offered under either of two licences, at

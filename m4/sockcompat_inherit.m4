@@ -1,4 +1,4 @@
-# sockcompat_inherit.m4 serial 2
+# sockcompat_inherit.m4 serial 3
 dnl Copyright (c) 2026 The sockcompat authors.
 dnl
 dnl This file is free software, offered under either of two licences, at
@@ -39,10 +39,11 @@ dnl along with this program.  If not, see <https://www.gnu.org/licenses/>.
 
 dnl gl_SOCKCOMPAT_ACCEPT_INHERITS
 dnl Does accept() give the new descriptor the listener's O_NONBLOCK (and
-dnl O_ASYNC)?  The BSDs and macOS do; Linux and Solaris do not.  Native
-dnl accept4 never does, so where accept() inherits, the emulation must set
-dnl the new descriptor's status flags outright even when no flag was asked
-dnl for.  This is a run test on an AF_UNIX listener in the build directory
+dnl O_ASYNC)?  The BSDs, macOS, illumos and Cygwin do; Linux does not
+dnl (doc/PLATFORMS.md has the sources).  Native accept4 passes only what
+dnl the flags ask (illumos's aside, handled in sockcompat_accept4.m4), so
+dnl where accept() inherits, the emulation must set the new descriptor's
+dnl status flags outright even when no flag was asked for.  This is a run test on an AF_UNIX listener in the build directory
 dnl (no network needed).  When cross-compiling, or when the test cannot
 dnl decide, assume "yes": the emulation then spends one extra fcntl per
 dnl accept but is never wrong.
