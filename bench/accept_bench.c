@@ -265,7 +265,7 @@ count_calls(int l, const struct strategy *s, int flags, int n, int refuse,
             struct sctrace *out)
 {
 	struct traced t;
-	const char *why;
+	const char *why = NULL;
 	int c[64], i, r;
 
 	for (i = 0; i < n; i++)
