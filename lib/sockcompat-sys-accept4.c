@@ -48,9 +48,14 @@
 /* Specification: gnulib's <sys/socket.h> decides this function's name. */
 #include <sys/socket.h>
 
-/* No routing here: this file calls the shim by its own name. */
-#define SOCKCOMPAT_NO_RENAME 1
-#include "sockcompat.h"
+/*
+ * The shim's public prototype, declared here rather than by sockcompat.h:
+ * where the project links an installed libsockcompat (PKG_CHECK_MODULES
+ * found it), the module generates no sockcompat.h, and the installed one
+ * need not be on this directory's include path.
+ */
+int sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen,
+                       int flags);
 
 int
 accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
