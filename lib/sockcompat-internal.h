@@ -48,6 +48,17 @@
 #include <fcntl.h>
 
 /*
+ * Imported as a gnulib module, <sys/socket.h> may be gnulib's replacement,
+ * which maps accept4 to rpl_accept4: gnulib's own accept4 (whose fallback
+ * sets no flag on glibc), or sockcompat's entry for <sys/socket.h> users,
+ * which calls back into this library.  Either way the library must reach
+ * the system's calls, which the system's header has declared already.
+ */
+#undef accept4
+#undef socket
+#undef socketpair
+
+/*
  * Test hook: the test suite builds the emulation once more as if accept()
  * inherited the listener's status flags, as on the BSDs, and makes accept()
  * do so, to run the clearing code on systems where accept() does not.

@@ -87,9 +87,14 @@ dnl -lsocket; elsewhere they are in libc.  The answer is LIBSOCKET (empty
 dnl or -lsocket), for the library's link, Libs.private of sockcompat.pc
 dnl and the gnulib module's Link section; it stays in LIBS only while the
 dnl other probes run, so it is not forced on every program of a project.
-dnl Result: sockcompat_cv_lib_socket ("none required" or -lsocket).
+dnl In a project that imports gnulib's socketlib module (the sockcompat
+dnl module depends on it), LIBSOCKET is gnulib's gl_SOCKETLIB's answer
+dnl (m4/socketlib.m4 in gnulib), which knows more systems, and is not
+dnl probed a second time or overwritten.
+dnl Result: LIBSOCKET; ac_cv_search_accept where probed here.
 AC_DEFUN([gl_SOCKCOMPAT_LIB_SOCKET],
 [
+  m4_ifdef([gl_SOCKETLIB], [AC_REQUIRE([gl_SOCKETLIB])], [
   sockcompat_save_LIBS=$LIBS
   AC_SEARCH_LIBS([accept], [socket])
   LIBSOCKET=
@@ -98,4 +103,5 @@ AC_DEFUN([gl_SOCKCOMPAT_LIB_SOCKET],
     [LIBSOCKET=$ac_cv_search_accept])
   LIBS=$sockcompat_save_LIBS
   AC_SUBST([LIBSOCKET])
+  ])
 ])
