@@ -113,6 +113,21 @@
 #define SOCKCOMPAT_EMULATED_FLAGS \
 	(SOCKCOMPAT_TYPE_FLAGS | SOCKCOMPAT_EMULATED_EXTRA_FLAGS)
 
+/*
+ * Other bits in socket()'s type.  Where the flags are the system's, the
+ * system judges them (Linux answers EINVAL; the BSDs know flags of their
+ * own, such as SOCK_NOSIGPIPE).  Where the flag values are ours, so is the
+ * field they live in, the top four bits: any other bit there (but an
+ * extra flag the emulation gives) is refused with EINVAL before a call is
+ * made, as native systems refuse a flag they do not know.
+ */
+#if HAVE_DECL_SOCK_CLOEXEC && HAVE_DECL_SOCK_NONBLOCK
+# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS 0
+#else
+# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS \
+	((int)0xf0000000U & ~SOCKCOMPAT_EMULATED_FLAGS)
+#endif
+
 /* What sockcompat_accept4 accepts: the native call's flags where it is
  * tried first, else what the emulation can do. */
 #ifdef SOCKCOMPAT_NATIVE_ACCEPT4
@@ -158,20 +173,6 @@ int paccept(int, struct sockaddr *, socklen_t *, const sigset_t *, int);
 # define sockcompat_sys_accept4 accept4
 #endif
 
-/*
- * Other bits in socket()'s type.  Where the flags are the system's, the
- * system judges them (Linux answers EINVAL; the BSDs know flags of their
- * own, such as SOCK_NOSIGPIPE).  Where the flag values are ours, so is the
- * field they live in, the top four bits: any other bit there is refused
- * with EINVAL before a call is made, as native systems refuse a flag they
- * do not know.
- */
-#if HAVE_DECL_SOCK_CLOEXEC && HAVE_DECL_SOCK_NONBLOCK
-# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS 0
-#else
-# define SOCKCOMPAT_UNKNOWN_TYPE_FLAGS \
-	((int)0xf0000000U & ~SOCKCOMPAT_TYPE_FLAGS)
-#endif
 
 /*
  * The internal functions are hidden from the shared library's dynamic

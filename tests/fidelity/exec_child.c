@@ -5,11 +5,11 @@
 static void
 spawn_check(int fd_with, int fd_without)
 {
-	char cmd[128];
+	char cmd[256];
 	pid_t pid;
 	int status;
 
-	sprintf(cmd, "test -e /proc/self/fd/%d && echo with: open || echo "
+	snprintf(cmd, sizeof cmd, "test -e /proc/self/fd/%d && echo with: open || echo "
 	    "with: closed; test -e /proc/self/fd/%d && echo without: open || "
 	    "echo without: closed", fd_with, fd_without);
 	fflush(stdout);
