@@ -10,15 +10,9 @@
 #
 # Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
 
-# The corpus: installed beside this program, or in the source tree.
-corpus_default()
-{
-	if [ -f "$(atf_get_srcdir)/fidelity/programs" ]; then
-		echo "$(atf_get_srcdir)/fidelity"
-	else
-		echo '@SRCDIR@/tests/fidelity'
-	fi
-}
+# The corpus: beside this program, installed or (in the build tree) as a
+# link to the source directory that make creates.
+corpus_default() { echo "$(atf_get_srcdir)/fidelity_corpus"; }
 corpus() { atf_config_get corpus "$(corpus_default)"; }
 incdir() { atf_config_get incdir '@INCLUDEDIR@'; }
 overlaydir() { atf_config_get overlaydir '@INCLUDEDIR@/sockcompat-overlay'; }
@@ -29,9 +23,10 @@ libdir() { atf_config_get libdir '@LIBDIR@'; }
 # clang, whichever are installed, as they stand.
 compilers()
 {
-	case '@CFLAGS@' in
+	case '@SANITIZE_CFLAGS@' in
 	*-fsanitize*)
-		if [ "$1" = c ]; then echo '@CC@ @CFLAGS@'; else echo '@CXX@ @CFLAGS@'; fi
+		if [ "$1" = c ]; then echo '@CC@ @SANITIZE_CFLAGS@'
+		else echo '@CXX@ @SANITIZE_CFLAGS@'; fi
 		return ;;
 	esac
 	for c in $([ "$1" = c ] && echo gcc clang || echo g++ clang++); do
