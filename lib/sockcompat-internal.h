@@ -131,8 +131,7 @@
 /* What sockcompat_accept4 accepts: the native call's flags where it is
  * tried first, else what the emulation can do. */
 #ifdef SOCKCOMPAT_NATIVE_ACCEPT4
-# define SOCKCOMPAT_ACCEPT4_FLAGS \
-	(SOCKCOMPAT_TYPE_FLAGS | SOCKCOMPAT_EXTRA_FLAGS)
+# define SOCKCOMPAT_ACCEPT4_FLAGS SOCKCOMPAT_ALL_FLAGS
 #else
 # define SOCKCOMPAT_ACCEPT4_FLAGS SOCKCOMPAT_EMULATED_FLAGS
 #endif
@@ -212,6 +211,10 @@ SOCKCOMPAT_PRIV int sockcompat_priv_accept4_native(int fd,
     struct sockaddr *addr, socklen_t *addrlen, int flags);
 SOCKCOMPAT_PRIV int sockcompat_priv_accept4_emulated(int fd,
     struct sockaddr *addr, socklen_t *addrlen, int flags);
+/* The native accept4 followed by the illumos normalisation
+ * (sockcompat-accept4-unshared.c; see sockcompat_sys_accept4 above). */
+SOCKCOMPAT_PRIV int sockcompat_priv_accept4_unshared(int fd,
+    struct sockaddr *addr, socklen_t *addrlen, int flags);
 
 /*
  * The socket helpers return the native call's answer (a descriptor or 0,
@@ -242,8 +245,6 @@ SOCKCOMPAT_PRIV void sockcompat_priv_discard_fd(int fd);
  * or -ioctl.c).  Both rely on FD being new: nothing to preserve.
  */
 SOCKCOMPAT_PRIV int sockcompat_priv_set_cloexec(int fd);
-SOCKCOMPAT_PRIV int sockcompat_priv_accept4_unshared(int fd,
-    struct sockaddr *addr, socklen_t *addrlen, int flags);
 SOCKCOMPAT_PRIV int sockcompat_priv_set_nonblock(int fd, int nonblock,
     int inherited);
 
