@@ -47,10 +47,11 @@ strict_flags()
 	fi
 }
 
-# build CC LANG MODE OUT FLAGS SOURCES: MODE native or overlay.
+# build CC STRICT MODE OUT FLAGS SOURCES: MODE native or overlay; STRICT
+# is strict_flags' answer for CC, asked once per compiler.
 build()
 {
-	cc=$1 lang=$2 mode=$3 out=$4 flags=$5 srcs=$6
+	cc=$1 strict=$2 mode=$3 out=$4 flags=$5 srcs=$6
 	objs= ok=0
 	inc="-I$(corpus)"
 	[ "$mode" = overlay ] &&
@@ -61,7 +62,7 @@ build()
 		*) sinc=$inc ;;
 		esac
 		o=$out-$(basename "$s").o
-		$cc $flags $(strict_flags "$cc" "$lang") $sinc \
+		$cc $flags $strict $sinc \
 		    -c "$(corpus)/$s" -o "$o" >> "$out.log" 2>&1 || return 1
 		objs="$objs $o"
 	done
@@ -95,12 +96,13 @@ check()
 		cc=${list%%"$nl"*}
 		case $list in *"$nl"*) list=${list#*"$nl"} ;; *) list= ;; esac
 		id=$1-$(basename "${cc%% *}")
-		if ! build "$cc" $lang native "$id-native" "$flags" "$srcs"; then
+		strict=$(strict_flags "$cc" $lang)
+		if ! build "$cc" "$strict" native "$id-native" "$flags" "$srcs"; then
 			native_failed="$native_failed $cc"
 			continue
 		fi
 		tried=$((tried + 1))
-		if ! build "$cc" $lang overlay "$id-overlay" "$flags" "$srcs"; then
+		if ! build "$cc" "$strict" overlay "$id-overlay" "$flags" "$srcs"; then
 			cat "$id-overlay.log"
 			atf_fail "$1 builds natively with $cc but not through the overlay"
 		fi
