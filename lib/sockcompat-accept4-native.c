@@ -56,20 +56,26 @@ static sockcompat_verdict accept4_verdict;
  * and old i386 socketcall kernels, seccomp filters and container profiles
  * answer EINVAL, EPERM, EACCES or EOPNOTSUPP, which a working accept4 also
  * returns for a bad listener.  To tell them apart, ask again on descriptor
- * -1 with the same flags: a real accept4 checks the descriptor before it
- * could dequeue anything and says EBADF.  Returns the verdict, or
+ * -1: a real accept4 checks the descriptor before it could dequeue
+ * anything and says EBADF.  The probe names only SOCK_CLOEXEC and
+ * SOCK_NONBLOCK, which every kernel with the call takes: FreeBSD, OpenBSD,
+ * DragonFly and illumos check the flags before the descriptor, so asking
+ * with the caller's flags would turn one flag the running kernel does not
+ * know (a SOCK_CLOFORK from newer headers) into the whole process's
+ * verdict.  That EINVAL is the caller's alone.  Returns the verdict, or
  * SOCKCOMPAT_VERDICT_UNKNOWN if ERR proves nothing either way (EBADF,
  * EAGAIN...).
  */
 static int
-judge(int err, int flags)
+judge(int err)
 {
 	if (err == ENOSYS)
 		return SOCKCOMPAT_VERDICT_UNUSABLE;
 	if (err != EINVAL && err != EPERM && err != EACCES &&
 	    err != EOPNOTSUPP && err != ENOTSUP)
 		return SOCKCOMPAT_VERDICT_UNKNOWN;
-	if (sockcompat_sys_accept4(-1, NULL, NULL, flags) == -1 && errno == EBADF)
+	if (sockcompat_sys_accept4(-1, NULL, NULL,
+	    SOCK_CLOEXEC | SOCK_NONBLOCK) == -1 && errno == EBADF)
 		return SOCKCOMPAT_VERDICT_USABLE;
 	return SOCKCOMPAT_VERDICT_UNUSABLE;
 }
@@ -86,7 +92,7 @@ first_calls(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 		return nfd;
 	}
 	err = errno;
-	verdict = judge(err, flags);
+	verdict = judge(err);
 	if (verdict != SOCKCOMPAT_VERDICT_UNKNOWN)
 		sockcompat_verdict_store(&accept4_verdict, verdict);
 	if (verdict == SOCKCOMPAT_VERDICT_UNUSABLE)

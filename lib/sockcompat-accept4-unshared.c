@@ -53,23 +53,38 @@
 # define O_NDELAY 0
 #endif
 
+/*
+ * illumos accept() (uts/common/fs/sockfs/socksyscalls.c) gives the new
+ * file FNONBLOCK if SOCK_NONBLOCK was named or the listener has
+ * SS_NONBLOCK, else FNDELAY if SOCK_NDELAY was named or the listener has
+ * SS_NDELAY (FIONBIO).  Asked for neither, the caller gets a blocking
+ * socket; asked for SOCK_NDELAY alone, exactly O_NDELAY.  With
+ * SOCK_NONBLOCK the kernel's answer is already FNONBLOCK alone.
+ *
+ * The one write is F_SETFL, built from F_GETFL, and it keeps the async
+ * mode as accept4 left it: socket_vop_setfl() (sockcommon_vnops.c) turns
+ * SS_ASYNC off when the old flags, with FASYNC added for SS_ASYNC, and the
+ * new ones differ in FASYNC; F_GETFL on a socket adds FASYNC for SS_ASYNC
+ * (f_getfl() and sock_getfasync(), uts/common/os/fio.c and sockfs), so the
+ * flags written name FASYNC exactly when SS_ASYNC is set.  (Where F_GETFL
+ * does not show it, the write still cannot lose it: O_NONBLOCK and
+ * O_NDELAY get into the new file only through accept()'s own VOP_SETFL,
+ * from FREAD|FWRITE, which has already settled SS_ASYNC the same way.)
+ * FIONBIO could not replace the write: it changes FNDELAY only
+ * (uts/common/syscall/ioctl.c), never a listener's FNONBLOCK.
+ */
 int
 sockcompat_priv_accept4_unshared(int fd, struct sockaddr *addr,
     socklen_t *addrlen, int flags)
 {
-	int nfd = accept4(fd, addr, addrlen, flags), fl;
+	int nfd = accept4(fd, addr, addrlen, flags), fl, want;
 
-	/*
-	 * Asked for non-blocking, or failed: nothing to undo.  Otherwise the
-	 * new socket is non-blocking only if the listener was (FIONBIO on it
-	 * sets O_NDELAY, fcntl O_NONBLOCK): one read, and a write only then,
-	 * which keeps every other status flag as the system left it.
-	 */
 	if (nfd == -1 || (flags & SOCK_NONBLOCK))
 		return nfd;
+	want = (flags & SOCKCOMPAT_NDELAY_) ? O_NDELAY : 0;
 	fl = fcntl(nfd, F_GETFL);
-	if (fl == -1 || ((fl & (O_NONBLOCK | O_NDELAY)) &&
-	    fcntl(nfd, F_SETFL, fl & ~(O_NONBLOCK | O_NDELAY)) == -1)) {
+	if (fl == -1 || ((fl & (O_NONBLOCK | O_NDELAY)) != want &&
+	    fcntl(nfd, F_SETFL, (fl & ~(O_NONBLOCK | O_NDELAY)) | want) == -1)) {
 		sockcompat_priv_discard_fd(nfd);
 		return -1;
 	}

@@ -55,8 +55,22 @@
  * the system's calls, which the system's header has declared already.
  */
 #undef accept4
-#undef socket
 #undef socketpair
+#undef sendmsg
+/* Likewise recvmsg (gnulib's rpl_recvmsg on mingw). */
+#undef recvmsg
+/*
+ * On native Windows the system's socket, send and sendto are Winsock's,
+ * which take and give SOCKET handles; the calls on C runtime descriptors
+ * are gnulib's (rpl_socket, rpl_send, rpl_sendto, as rpl_accept and
+ * rpl_close), which its <sys/socket.h> and <unistd.h> name by macros
+ * that must stay.
+ */
+#if !(defined _WIN32 && !defined __CYGWIN__)
+# undef socket
+# undef send
+# undef sendto
+#endif
 
 /*
  * Test hook: the test suite builds the emulation once more as if accept()
@@ -71,6 +85,12 @@
 #ifdef SOCKCOMPAT_TEST_SHARES_NONBLOCK
 # undef SOCKCOMPAT_ACCEPT4_SHARES_NONBLOCK
 # define SOCKCOMPAT_ACCEPT4_SHARES_NONBLOCK 1
+#endif
+/* ... with O_NDELAY a status flag of its own, as on illumos (Linux spells
+ * it O_NONBLOCK): the value the simulated kernel uses. */
+#ifdef SOCKCOMPAT_TEST_O_NDELAY
+# undef O_NDELAY
+# define O_NDELAY SOCKCOMPAT_TEST_O_NDELAY
 #endif
 
 /* The type flags the library knows. */
@@ -174,11 +194,31 @@ int paccept(int, struct sockaddr *, socklen_t *, const sigset_t *, int);
 
 
 /*
+ * Which error accept4 gives first for bad flags on a descriptor that is not
+ * open: SOCKCOMPAT_EBADF_FIRST from configure is 1 (EBADF) or 0 (EINVAL)
+ * where the system decides it once for all, 2 where the running kernel
+ * does (Linux: EINVAL before 5.5, EBADF since), which
+ * sockcompat-ebadf-first.c asks, once per process and only for a call with
+ * bad flags.  FLAGS are those bad flags.
+ */
+#if SOCKCOMPAT_EBADF_FIRST == 2 && !defined SOCKCOMPAT_NO_EBADF_PROBE
+# define sockcompat_ebadf_first(flags) sockcompat_priv_ebadf_first(flags)
+#elif SOCKCOMPAT_EBADF_FIRST == 2
+/* Code built to be the emulation alone never calls accept4, not even to
+ * ask: it takes the current kernels' order. */
+# define sockcompat_ebadf_first(flags) ((void)(flags), 1)
+#else
+# define sockcompat_ebadf_first(flags) ((void)(flags), SOCKCOMPAT_EBADF_FIRST)
+#endif
+
+/*
  * The internal functions are hidden from the shared library's dynamic
  * symbol table even where the linker ignores the version script (zig's
  * Mach-O linker does), and from whatever a static link pulls in.
  */
-#if (defined __GNUC__ && __GNUC__ >= 4) || defined __clang__
+#if ((defined __GNUC__ && __GNUC__ >= 4) || defined __clang__) && \
+    !defined _WIN32 && !defined __CYGWIN__
+/* (PE objects, Windows and Cygwin, have no symbol visibility.) */
 # define SOCKCOMPAT_PRIV __attribute__((__visibility__("hidden")))
 #else
 # define SOCKCOMPAT_PRIV
@@ -236,16 +276,70 @@ SOCKCOMPAT_PRIV int sockcompat_priv_socketpair_native(int domain, int type,
  */
 SOCKCOMPAT_PRIV int sockcompat_priv_finish_fd(int fd, int flags, int inherited);
 
+/* 1 if the running kernel's accept4 says EBADF before EINVAL for FLAGS
+ * (bits it does not know), 0 if EINVAL. */
+SOCKCOMPAT_PRIV int sockcompat_priv_ebadf_first(int flags);
+
 /* Close FD, keeping errno as it was. */
 SOCKCOMPAT_PRIV void sockcompat_priv_discard_fd(int fd);
 
 /*
  * The platform's ways of changing a new descriptor's flags, one file per
- * variant (sockcompat-cloexec-fcntl.c or -ioctl.c, sockcompat-nonblock-fcntl.c
- * or -ioctl.c).  Both rely on FD being new: nothing to preserve.
+ * variant (sockcompat-cloexec-fcntl.c, -ioctl.c or, on native Windows,
+ * -handle.c; sockcompat-nonblock-fcntl.c, -ioctl.c or -winsock.c).  Both
+ * rely on FD being new: nothing to preserve.
  */
 SOCKCOMPAT_PRIV int sockcompat_priv_set_cloexec(int fd);
 SOCKCOMPAT_PRIV int sockcompat_priv_set_nonblock(int fd, int nonblock,
     int inherited);
+
+/*
+ * MSG_NOSIGNAL for sockcompat_send, _sendto and _sendmsg.  Where the
+ * system's header has it (configure: SOCKCOMPAT_NATIVE_NOSIGNAL), the
+ * system's call does the work and the shims are tail calls.  Elsewhere, or
+ * with emulation forced, the flag is taken off and the call is made
+ * between sockcompat_priv_sigpipe_hold and _release, one of two variants
+ * chosen by configure: sockcompat-sigpipe-mask.c (SIGPIPE blocked in the
+ * calling thread, and taken back if the call raised it) or
+ * sockcompat-sigpipe-sockopt.c (SO_NOSIGPIPE set for the call); a system
+ * with no SIGPIPE at all has sockcompat-sigpipe-none.c.  hold
+ * returns 0, or -1 with errno set and nothing changed; release keeps
+ * errno.  The test suite runs the guard on Linux (SOCKCOMPAT_TEST_GUARD_SIGPIPE).
+ */
+#include <signal.h>
+#if defined SOCKCOMPAT_TEST_GUARD_SIGPIPE || !defined SOCKCOMPAT_NATIVE_NOSIGNAL
+# define SOCKCOMPAT_GUARD_SIGPIPE 1
+#else
+# define SOCKCOMPAT_GUARD_SIGPIPE 0
+#endif
+struct sockcompat_sigpipe_guard {
+#ifndef SOCKCOMPAT_SIGPIPE_NONE
+	sigset_t mask;	/* the thread's signal mask before (mask variant) */
+#endif
+	int state;	/* a SIGPIPE was pending / SO_NOSIGPIPE was set before */
+};
+SOCKCOMPAT_PRIV int sockcompat_priv_sigpipe_hold(
+    struct sockcompat_sigpipe_guard *guard, int fd);
+SOCKCOMPAT_PRIV void sockcompat_priv_sigpipe_release(
+    struct sockcompat_sigpipe_guard *guard, int fd, ssize_t result);
+
+/*
+ * recvmsg with MSG_CMSG_CLOEXEC (sockcompat_recvmsg.c).  The *_native
+ * helper comes from sockcompat-recvmsg-native.c (the kernel's flag) or
+ * -nonative.c (the emulation when the flag is asked for); the emulation
+ * receives without the flag, then marks each received descriptor.
+ */
+SOCKCOMPAT_PRIV ssize_t sockcompat_priv_recvmsg_native(int fd,
+    struct msghdr *msg, int flags);
+SOCKCOMPAT_PRIV ssize_t sockcompat_priv_recvmsg_emulated(int fd,
+    struct msghdr *msg, int flags);
+/*
+ * Make every descriptor MSG received close-on-exec (SCM_RIGHTS messages,
+ * sockcompat-rights-cmsg.c; or 4.3BSD's msg_accrights,
+ * sockcompat-rights-accrights.c): one call per descriptor, none when none
+ * was received.  If one fails, every received descriptor is closed, the
+ * control data emptied, and -1 returned with that call's errno.
+ */
+SOCKCOMPAT_PRIV int sockcompat_priv_cloexec_rights(struct msghdr *msg);
 
 #endif /* SOCKCOMPAT_INTERNAL_H */

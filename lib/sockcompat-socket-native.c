@@ -54,15 +54,67 @@ static sockcompat_verdict sockflags_verdict;
 /*
  * Kernels older than the type flags (Linux before 2.6.27) take them for
  * part of the type and answer EINVAL or EPROTONOSUPPORT, exactly as for a
- * type or protocol that is really wrong.  Could ERR be that?  If so the
- * callers retry without the flags: only if that works were the flags the
- * cause; if it fails too, ERR was genuine and is what the caller sees.
+ * type or protocol that is really wrong; a kernel older than one of the
+ * system's extra flags (SOCK_CLOFORK from newer headers) answers EINVAL for
+ * that flag alone.  Could ERR be either?  The retries below decide, each
+ * made once and only on this error path.  Only a kernel that refuses
+ * SOCK_CLOEXEC and SOCK_NONBLOCK themselves is doubted for the rest of the
+ * process: an extra flag it does not know is that caller's EINVAL.
  */
 static int
 maybe_refused(int err, int type)
 {
-	return (type & SOCKCOMPAT_TYPE_FLAGS) &&
+	return (type & SOCKCOMPAT_ALL_FLAGS) &&
 	    (err == EINVAL || err == EPROTONOSUPPORT);
+}
+
+/*
+ * Does the kernel refuse SOCK_CLOEXEC or SOCK_NONBLOCK themselves?  Asked
+ * after a failure that maybe_refused() allows.  If the call works without
+ * the extra flags, one of those was refused, not the type flags; if it
+ * works without any flag, the type flags were; if not, the type or
+ * protocol is wrong.
+ */
+static int
+socket_refuses_flags(int domain, int type, int protocol)
+{
+	int fd;
+
+	if (type & SOCKCOMPAT_EXTRA_FLAGS) {
+		fd = socket(domain, type & ~SOCKCOMPAT_EXTRA_FLAGS, protocol);
+		if (fd != -1) {
+			close(fd);
+			return 0;
+		}
+	}
+	if (!(type & SOCKCOMPAT_TYPE_FLAGS))
+		return 0;
+	fd = socket(domain, type & ~SOCKCOMPAT_ALL_FLAGS, protocol);
+	if (fd == -1)
+		return 0;
+	close(fd);
+	return 1;
+}
+
+/* The same question asked of socketpair(). */
+static int
+socketpair_refuses_flags(int domain, int type, int protocol)
+{
+	int pair[2];
+
+	if ((type & SOCKCOMPAT_EXTRA_FLAGS) &&
+	    socketpair(domain, type & ~SOCKCOMPAT_EXTRA_FLAGS, protocol,
+	    pair) == 0) {
+		close(pair[0]);
+		close(pair[1]);
+		return 0;
+	}
+	if (!(type & SOCKCOMPAT_TYPE_FLAGS) ||
+	    socketpair(domain, type & ~SOCKCOMPAT_ALL_FLAGS, protocol, pair) != 0)
+		return 0;
+	close(pair[0]);
+	close(pair[1]);
+	return 1;
 }
 
 int
@@ -78,13 +130,10 @@ sockcompat_priv_socket_native(int domain, int type, int protocol)
 		return fd;
 
 	err = errno;
-	if (maybe_refused(err, type)) {
-		fd = socket(domain, type & ~SOCKCOMPAT_ALL_FLAGS, protocol);
-		if (fd != -1) {
-			close(fd);
-			sockcompat_verdict_store(&sockflags_verdict, SOCKCOMPAT_VERDICT_UNUSABLE);
-			return SOCKCOMPAT_NATIVE_UNUSABLE;
-		}
+	if (maybe_refused(err, type) &&
+	    socket_refuses_flags(domain, type, protocol)) {
+		sockcompat_verdict_store(&sockflags_verdict, SOCKCOMPAT_VERDICT_UNUSABLE);
+		return SOCKCOMPAT_NATIVE_UNUSABLE;
 	}
 	errno = err;
 	return -1;
@@ -93,7 +142,7 @@ sockcompat_priv_socket_native(int domain, int type, int protocol)
 int
 sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv[2])
 {
-	int pair[2], err;
+	int err;
 
 	if (sockcompat_verdict_load(&sockflags_verdict) == SOCKCOMPAT_VERDICT_UNUSABLE)
 		return SOCKCOMPAT_NATIVE_UNUSABLE;
@@ -103,9 +152,7 @@ sockcompat_priv_socketpair_native(int domain, int type, int protocol, int sv[2])
 
 	err = errno;
 	if (maybe_refused(err, type) &&
-	    socketpair(domain, type & ~SOCKCOMPAT_ALL_FLAGS, protocol, pair) == 0) {
-		close(pair[0]);
-		close(pair[1]);
+	    socketpair_refuses_flags(domain, type, protocol)) {
 		sockcompat_verdict_store(&sockflags_verdict, SOCKCOMPAT_VERDICT_UNUSABLE);
 		return SOCKCOMPAT_NATIVE_UNUSABLE;
 	}

@@ -49,13 +49,13 @@
 #include <sys/socket.h>
 
 /*
- * The shim's public prototype, declared here rather than by sockcompat.h:
- * where the project links an installed libsockcompat (PKG_CHECK_MODULES
- * found it), the module generates no sockcompat.h, and the installed one
- * need not be on this directory's include path.
+ * sockcompat_accept4's prototype, without the routing: here accept4 is
+ * the function being defined.  Where the project links an installed
+ * libsockcompat, the header is the installed one, found through
+ * SOCKCOMPAT_CFLAGS (modules/sockcompat).
  */
-int sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen,
-                       int flags);
+#define SOCKCOMPAT_NO_RENAME 1
+#include "sockcompat.h"
 
 int
 accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)

@@ -46,21 +46,27 @@
 
 #include "sockcompat-internal.h"
 
+/*
+ * FLAGS has bits the shim does not take.  With a descriptor that is not
+ * open as well, the system's own order decides between EBADF and EINVAL
+ * (Cygwin and NetBSD say EBADF, Linux since 5.5 too, the others EINVAL);
+ * finding out costs a call, on this error path only.  Out of line, so
+ * that the hot path below needs no stack frame.
+ */
+static SOCKCOMPAT_NOINLINE int
+bad_flags(int fd, int flags)
+{
+	errno = sockcompat_ebadf_first(flags & ~SOCKCOMPAT_ACCEPT4_FLAGS) &&
+	    fcntl(fd, F_GETFD) == -1 && errno == EBADF ? EBADF : EINVAL;
+	return -1;
+}
+
 int
 sockcompat_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)
 {
-	/*
-	 * Before anything else, so that no connection is dequeued and lost.
-	 * With a descriptor that is not open as well, the system's own order
-	 * decides between EBADF and EINVAL (configure: Linux, Cygwin and
-	 * NetBSD say EBADF, the others EINVAL); finding out costs a call, on
-	 * this error path only.
-	 */
-	if (flags & ~SOCKCOMPAT_ACCEPT4_FLAGS) {
-		errno = SOCKCOMPAT_EBADF_FIRST && fcntl(fd, F_GETFD) == -1 &&
-		    errno == EBADF ? EBADF : EINVAL;
-		return -1;
-	}
+	/* Before anything else, so that no connection is dequeued and lost. */
+	if (flags & ~SOCKCOMPAT_ACCEPT4_FLAGS)
+		return bad_flags(fd, flags);
 
 	/*
 	 * The native accept4 where the system has it and it works, else the

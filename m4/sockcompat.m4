@@ -1,41 +1,10 @@
-# sockcompat.m4 serial 3
+# sockcompat.m4 serial 5
 dnl Copyright (c) 2026 The sockcompat authors.
 dnl
-dnl This file is free software, offered under either of two licences, at
-dnl your choice (SPDX-License-Identifier: BSD-2-Clause OR LGPL-2.1-or-later):
-dnl
-dnl (a) The BSD 2-Clause licence.
-dnl Redistribution and use in source and binary forms, with or without
-dnl modification, are permitted provided that the following conditions
-dnl are met:
-dnl 1. Redistributions of source code must retain the above copyright
-dnl    notice, this list of conditions and the following disclaimer.
-dnl 2. Redistributions in binary form must reproduce the above copyright
-dnl    notice, this list of conditions and the following disclaimer in the
-dnl    documentation and/or other materials provided with the distribution.
-dnl THIS SOFTWARE IS PROVIDED BY THE AUTHORS AND CONTRIBUTORS ``AS IS'' AND
-dnl ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
-dnl IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
-dnl ARE DISCLAIMED.  IN NO EVENT SHALL THE AUTHORS OR CONTRIBUTORS BE LIABLE
-dnl FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-dnl DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS
-dnl OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION)
-dnl HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT
-dnl LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY
-dnl OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF
-dnl SUCH DAMAGE.
-dnl
-dnl (b) The GNU Lesser General Public License.
-dnl This file is free software: you can redistribute it and/or modify
-dnl it under the terms of the GNU Lesser General Public License as
-dnl published by the Free Software Foundation; either version 2.1 of the
-dnl License, or (at your option) any later version.
-dnl This file is distributed in the hope that it will be useful,
-dnl but WITHOUT ANY WARRANTY; without even the implied warranty of
-dnl MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
-dnl GNU Lesser General Public License for more details.
-dnl You should have received a copy of the GNU Lesser General Public License
-dnl along with this program.  If not, see <https://www.gnu.org/licenses/>.
+dnl Copying and distribution of this file, with or without modification,
+dnl are permitted in any medium without royalty provided the copyright
+dnl notice and this notice are preserved.  This file is offered as-is,
+dnl without any warranty.  (SPDX-License-Identifier: FSFAP)
 
 dnl gl_SOCKCOMPAT
 dnl Everything sockcompat needs from configure, for our own configure.ac and
@@ -48,12 +17,19 @@ dnl same file on every architecture.  Every input is a cache variable, so a
 dnl build can be told to behave as another platform would (see "4.3BSD
 dnl profile" in README.md).
 dnl
-dnl Decisions (shell variables, AM_CONDITIONALs, config.h macros):
+dnl Decisions (shell variables and config.h macros; the Automake conditionals
+dnl on them are made by the caller: configure.ac, or the module's
+dnl configure.ac: section with gl_CONDITIONAL, as gnulib's modules do):
 dnl   sockcompat_native_accept4   try the native accept4 first (SOCKCOMPAT_NATIVE_ACCEPT4)
 dnl   sockcompat_native_sockflags pass the type flags to socket() first
 dnl                               (SOCKCOMPAT_NATIVE_SOCK_FLAGS)
-AC_DEFUN([gl_SOCKCOMPAT],
+dnl   sockcompat_native_nosignal  send and friends take the system's
+dnl                               MSG_NOSIGNAL (SOCKCOMPAT_NATIVE_NOSIGNAL)
+dnl   sockcompat_winsock          native Windows: no socketpair, recvmsg,
+dnl                               sendmsg (the module's SOCKCOMPAT_WINSOCK)
+AC_DEFUN_ONCE([gl_SOCKCOMPAT],
 [
+  AC_REQUIRE([AC_CANONICAL_HOST])
   AC_REQUIRE([gl_SOCKCOMPAT_ARG_EMULATION])
   AC_REQUIRE([gl_SOCKCOMPAT_TYPE_SOCKLEN_T])
   AC_REQUIRE([gl_SOCKCOMPAT_FUNC_ACCEPT4])
@@ -64,6 +40,8 @@ AC_DEFUN([gl_SOCKCOMPAT],
   AC_REQUIRE([gl_SOCKCOMPAT_ACCEPT_INHERITS])
   AC_REQUIRE([gl_SOCKCOMPAT_ATOMICS])
   AC_REQUIRE([gl_SOCKCOMPAT_ERROR_ORDER])
+  AC_REQUIRE([gl_SOCKCOMPAT_NOSIGNAL])
+  AC_REQUIRE([gl_SOCKCOMPAT_RECVMSG])
 
   dnl The native calls are only worth trying with the system's own flags:
   dnl sockcompat's stand-in values would mean nothing to its kernel.
@@ -83,15 +61,44 @@ AC_DEFUN([gl_SOCKCOMPAT],
         [Define to 1 if the native accept4 is spelled paccept.])
     fi
   fi
-  AM_CONDITIONAL([SOCKCOMPAT_ACCEPT4_UNSHARE],
-    [test $sockcompat_native_accept4,$sockcompat_cv_accept4_shares_nonblock = yes,yes])
-  AM_CONDITIONAL([SOCKCOMPAT_NATIVE_ACCEPT4], [test $sockcompat_native_accept4 = yes])
-  AM_CONDITIONAL([SOCKCOMPAT_NATIVE_SOCK_FLAGS], [test $sockcompat_native_sockflags = yes])
+  dnl MSG_NOSIGNAL: the system's, unless emulation is forced; else the
+  dnl guard of sockcompat_cv_sigpipe_method around the call.
+  sockcompat_native_nosignal=no
+  if test "$sockcompat_emulation,$ac_cv_have_decl_MSG_NOSIGNAL" = auto,yes; then
+    sockcompat_native_nosignal=yes
+    AC_DEFINE([SOCKCOMPAT_NATIVE_NOSIGNAL], [1],
+      [Define to 1 if send, sendto and sendmsg take the system's MSG_NOSIGNAL.])
+  fi
+  dnl Native Windows (the gnulib module only, beside gnulib's sockets
+  dnl modules): Winsock has no socketpair, and no recvmsg or sendmsg that
+  dnl carry descriptors, so sockcompat_socketpair, _recvmsg and _sendmsg
+  dnl are left out there, as gnulib has no socketpair module.
+  AS_CASE([$host_os],
+    [mingw* | windows*], [sockcompat_winsock=yes],
+    [sockcompat_winsock=no])
   dnl For the tests, which need to know which path the library takes.
   AS_IF([test $sockcompat_native_accept4 = yes],
     [AC_DEFINE([SOCKCOMPAT_NATIVE_ACCEPT4], [1], [Define to 1 if the library tries the native accept4 first.])])
   AS_IF([test $sockcompat_native_sockflags = yes],
     [AC_DEFINE([SOCKCOMPAT_NATIVE_SOCK_FLAGS], [1], [Define to 1 if the library passes the type flags to socket() first.])])
+])
+
+dnl gl_SOCKCOMPAT_HOST_SUPPORTED
+dnl For sockcompat's own configure.ac, before gl_SOCKCOMPAT: the library
+dnl built on its own does not serve native Windows (mingw, MSVC).  There a
+dnl socket is a C runtime descriptor only through gnulib's sockets, socket,
+dnl accept and close modules (Winsock's own socket() gives a SOCKET handle),
+dnl which a build without gnulib lacks; and the rest of its API
+dnl (socketpair, recvmsg with SCM_RIGHTS, sendmsg) and its test suite
+dnl (fork, exec) have no counterpart there.  The gnulib module, which has
+dnl those modules beside it, does serve it (gl_SOCKCOMPAT does not require
+dnl this macro).  Say so before the probes.
+AC_DEFUN([gl_SOCKCOMPAT_HOST_SUPPORTED],
+[
+  AC_REQUIRE([AC_CANONICAL_HOST])
+  AS_CASE([$host_os],
+    [mingw* | windows* | msys*],
+      [AC_MSG_ERROR([the sockcompat library does not support native Windows ($host): a socket is a C runtime descriptor there only through gnulib's sockets, socket, accept and close modules, and socketpair, recvmsg and sendmsg have no Winsock counterpart.  Import the gnulib module sockcompat into your project instead: its accept4 and socket work on native Windows (see README.md, "Native Windows").  Cygwin is supported by this build.])])
 ])
 
 dnl gl_SOCKCOMPAT_ARG_EMULATION
@@ -133,6 +140,9 @@ AC_DEFUN([gl_SOCKCOMPAT_SUMMARY],
   AS_IF([test $sockcompat_native_sockflags = yes],
     [sockcompat_socket_path="native type flags, emulated if the kernel refuses them"],
     [sockcompat_socket_path="emulated (socket + $sockcompat_cv_cloexec_method + $sockcompat_cv_nonblock_method)"])
+  AS_IF([test $sockcompat_native_nosignal = yes],
+    [sockcompat_nosignal_path="native"],
+    [sockcompat_nosignal_path="emulated ($sockcompat_cv_sigpipe_method)"])
   AC_MSG_NOTICE([
 sockcompat configuration:
   emulation                    $sockcompat_emulation
@@ -146,5 +156,7 @@ sockcompat configuration:
   atomics                      $sockcompat_cv_atomics
   EBADF before EINVAL          $sockcompat_cv_accept4_ebadf_first
   sockcompat_accept4           $sockcompat_accept4_path
-  sockcompat_socket(pair)      $sockcompat_socket_path])
+  sockcompat_socket(pair)      $sockcompat_socket_path
+  MSG_NOSIGNAL (send...)       $sockcompat_nosignal_path
+  MSG_CMSG_CLOEXEC works       $sockcompat_cv_cmsg_cloexec_works; native: $sockcompat_native_cmsg_cloexec])
 ])

@@ -1,67 +1,52 @@
-# sockcompat_cloexec.m4 serial 2
+# sockcompat_cloexec.m4 serial 4
 dnl Copyright (c) 2026 The sockcompat authors.
 dnl
-dnl This file is free software, offered under either of two licences, at
-dnl your choice (SPDX-License-Identifier: BSD-2-Clause OR LGPL-2.1-or-later):
-dnl
-dnl (a) The BSD 2-Clause licence.
-dnl Redistribution and use in source and binary forms, with or without
-dnl modification, are permitted provided that the following conditions
-dnl are met:
-dnl 1. Redistributions of source code must retain the above copyright
-dnl    notice, this list of conditions and the following disclaimer.
-dnl 2. Redistributions in binary form must reproduce the above copyright
-dnl    notice, this list of conditions and the following disclaimer in the
-dnl    documentation and/or other materials provided with the distribution.
-dnl THIS SOFTWARE IS PROVIDED BY THE AUTHORS AND CONTRIBUTORS ``AS IS'' AND
-dnl ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
-dnl IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
-dnl ARE DISCLAIMED.  IN NO EVENT SHALL THE AUTHORS OR CONTRIBUTORS BE LIABLE
-dnl FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-dnl DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS
-dnl OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION)
-dnl HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT
-dnl LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY
-dnl OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF
-dnl SUCH DAMAGE.
-dnl
-dnl (b) The GNU Lesser General Public License.
-dnl This file is free software: you can redistribute it and/or modify
-dnl it under the terms of the GNU Lesser General Public License as
-dnl published by the Free Software Foundation; either version 2.1 of the
-dnl License, or (at your option) any later version.
-dnl This file is distributed in the hope that it will be useful,
-dnl but WITHOUT ANY WARRANTY; without even the implied warranty of
-dnl MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
-dnl GNU Lesser General Public License for more details.
-dnl You should have received a copy of the GNU Lesser General Public License
-dnl along with this program.  If not, see <https://www.gnu.org/licenses/>.
+dnl Copying and distribution of this file, with or without modification,
+dnl are permitted in any medium without royalty provided the copyright
+dnl notice and this notice are preserved.  This file is offered as-is,
+dnl without any warranty.  (SPDX-License-Identifier: FSFAP)
 
 dnl gl_SOCKCOMPAT_CLOEXEC_METHOD
 dnl How does this system mark a descriptor close-on-exec?  POSIX has
 dnl fcntl(F_SETFD, FD_CLOEXEC); 4.3BSD and some of its descendants only had
 dnl ioctl(FIOCLEX) (which Linux and the BSDs still implement, so that variant
 dnl can be built and run here by forcing the cache variables below).
+dnl Native Windows has neither: a socket there is a C runtime descriptor
+dnl around a Winsock handle (gnulib's sockets module), and what a child
+dnl inherits is the handle, if its inheritance flag is set: cleared with
+dnl SetHandleInformation (lib/sockcompat-cloexec-handle.c says why not
+dnl gnulib's duplicate of the handle).
 dnl Results: ac_cv_have_decl_FD_CLOEXEC, ac_cv_have_decl_F_SETFD,
-dnl ac_cv_have_decl_FIOCLEX, and sockcompat_cv_cloexec_method, which is
-dnl F_SETFD or FIOCLEX.  It selects lib/sockcompat-cloexec-fcntl.c or lib/sockcompat-cloexec-ioctl.c.
+dnl ac_cv_have_decl_FIOCLEX, ac_cv_have_decl_SetHandleInformation (asked
+dnl only where the others fail), and sockcompat_cv_cloexec_method, which is
+dnl F_SETFD, FIOCLEX or SetHandleInformation.  It selects lib/sockcompat-cloexec-fcntl.c,
+dnl lib/sockcompat-cloexec-ioctl.c or lib/sockcompat-cloexec-handle.c.
 AC_DEFUN([gl_SOCKCOMPAT_CLOEXEC_METHOD],
 [
   AC_REQUIRE([gl_SOCKCOMPAT_IOCTL_HEADERS])
   AC_CHECK_DECLS([FD_CLOEXEC, F_SETFD], [], [], [[#include <fcntl.h>]])
   AC_CHECK_DECLS([FIOCLEX], [], [], [gl_SOCKCOMPAT_IOCTL_INCLUDES])
+  dnl Asked only where neither exists, so that other systems' output
+  dnl does not change.
+  AS_IF([test "$ac_cv_have_decl_FD_CLOEXEC,$ac_cv_have_decl_F_SETFD" != yes,yes &&
+         test "$ac_cv_have_decl_FIOCLEX" != yes],
+    [AC_CHECK_DECLS([SetHandleInformation], [], [], [[
+#include <windows.h>
+#include <io.h>
+]])])
   AC_CACHE_CHECK([how to set close-on-exec], [sockcompat_cv_cloexec_method],
     [if test "$ac_cv_have_decl_FD_CLOEXEC,$ac_cv_have_decl_F_SETFD" = yes,yes; then
        sockcompat_cv_cloexec_method=F_SETFD
      elif test "$ac_cv_have_decl_FIOCLEX" = yes; then
        sockcompat_cv_cloexec_method=FIOCLEX
+     elif test "$ac_cv_have_decl_SetHandleInformation" = yes; then
+       sockcompat_cv_cloexec_method=SetHandleInformation
      else
        sockcompat_cv_cloexec_method=none
      fi])
   AS_CASE([$sockcompat_cv_cloexec_method],
-    [F_SETFD|FIOCLEX], [],
-    [AC_MSG_ERROR([no way to set close-on-exec: neither fcntl(F_SETFD, FD_CLOEXEC) nor ioctl(FIOCLEX)])])
-  AM_CONDITIONAL([SOCKCOMPAT_CLOEXEC_IOCTL], [test "$sockcompat_cv_cloexec_method" = FIOCLEX])
+    [F_SETFD|FIOCLEX|SetHandleInformation], [],
+    [AC_MSG_ERROR([no way to set close-on-exec: neither fcntl(F_SETFD, FD_CLOEXEC) nor ioctl(FIOCLEX), nor Windows' SetHandleInformation])])
 ])
 
 dnl gl_SOCKCOMPAT_IOCTL_HEADERS

@@ -1,41 +1,10 @@
-# sockcompat_inherit.m4 serial 3
+# sockcompat_inherit.m4 serial 4
 dnl Copyright (c) 2026 The sockcompat authors.
 dnl
-dnl This file is free software, offered under either of two licences, at
-dnl your choice (SPDX-License-Identifier: BSD-2-Clause OR LGPL-2.1-or-later):
-dnl
-dnl (a) The BSD 2-Clause licence.
-dnl Redistribution and use in source and binary forms, with or without
-dnl modification, are permitted provided that the following conditions
-dnl are met:
-dnl 1. Redistributions of source code must retain the above copyright
-dnl    notice, this list of conditions and the following disclaimer.
-dnl 2. Redistributions in binary form must reproduce the above copyright
-dnl    notice, this list of conditions and the following disclaimer in the
-dnl    documentation and/or other materials provided with the distribution.
-dnl THIS SOFTWARE IS PROVIDED BY THE AUTHORS AND CONTRIBUTORS ``AS IS'' AND
-dnl ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
-dnl IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
-dnl ARE DISCLAIMED.  IN NO EVENT SHALL THE AUTHORS OR CONTRIBUTORS BE LIABLE
-dnl FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-dnl DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS
-dnl OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION)
-dnl HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT
-dnl LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY
-dnl OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF
-dnl SUCH DAMAGE.
-dnl
-dnl (b) The GNU Lesser General Public License.
-dnl This file is free software: you can redistribute it and/or modify
-dnl it under the terms of the GNU Lesser General Public License as
-dnl published by the Free Software Foundation; either version 2.1 of the
-dnl License, or (at your option) any later version.
-dnl This file is distributed in the hope that it will be useful,
-dnl but WITHOUT ANY WARRANTY; without even the implied warranty of
-dnl MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
-dnl GNU Lesser General Public License for more details.
-dnl You should have received a copy of the GNU Lesser General Public License
-dnl along with this program.  If not, see <https://www.gnu.org/licenses/>.
+dnl Copying and distribution of this file, with or without modification,
+dnl are permitted in any medium without royalty provided the copyright
+dnl notice and this notice are preserved.  This file is offered as-is,
+dnl without any warranty.  (SPDX-License-Identifier: FSFAP)
 
 dnl gl_SOCKCOMPAT_ACCEPT_INHERITS
 dnl Does accept() give the new descriptor the listener's O_NONBLOCK (and
@@ -43,15 +12,37 @@ dnl O_ASYNC)?  The BSDs, macOS, illumos and Cygwin do; Linux does not
 dnl (doc/PLATFORMS.md has the sources).  Native accept4 passes only what
 dnl the flags ask (illumos's aside, handled in sockcompat_accept4.m4), so
 dnl where accept() inherits, the emulation must set the new descriptor's
-dnl status flags outright even when no flag was asked for.  This is a run test on an AF_UNIX listener in the build directory
-dnl (no network needed).  When cross-compiling, or when the test cannot
-dnl decide, assume "yes": the emulation then spends one extra fcntl per
-dnl accept but is never wrong.
-dnl Result: sockcompat_cv_accept_inherits (yes or no); C macro
-dnl SOCKCOMPAT_ACCEPT_INHERITS (1 or 0).
+dnl status flags outright even when no flag was asked for.  This is a run
+dnl test on an AF_UNIX listener in the build directory (no network needed).
+dnl When the test cannot decide, assume "yes": the emulation then spends
+dnl one extra fcntl per accept but is never wrong.  When cross-compiling,
+dnl guess by host_os, as gnulib does (m4/fcntl.m4), from each system's own
+dnl source (the numbers are doc/PLATFORMS.md's references):
+dnl   linux*: no; net/socket.c __sys_accept4 copies no file flag [34].
+dnl   freebsd*: yes; kern_accept4 keeps f_flag with ACCEPT4_INHERIT [11].
+dnl   netbsd*: yes; do_sys_accept copies f_flag [16].
+dnl   openbsd*: yes; doaccept sets the listener's non-blocking mode [19].
+dnl   dragonfly*: yes; kern_accept copies f_flag [37], accept(2) [20].
+dnl   darwin*: yes; xnu accept_nocancel copies f_flag and SS_NBIO [21].
+dnl   solaris*: yes; illumos sockfs copies SS_NONBLOCK/SS_NDELAY [26]
+dnl     (Solaris 11.4 not verified: "yes" is the safe answer anyway).
+dnl   cygwin*: yes; winsup/cygwin/net.cc cygwin_accept passes the
+dnl     listener's non-blocking mode on [30].
+dnl   mingw*: yes; a Winsock accept() socket has the listening socket's
+dnl     properties (Microsoft's accept() reference, Remarks), so its
+dnl     non-blocking mode (FIONBIO) comes along.
+dnl   gnu* (Hurd) and anything else: not verified; gnulib's conservative
+dnl     fallback, $gl_cross_guess_inverted ("guessing yes" unless
+dnl     --enable-cross-guesses=risky).
+dnl Result: sockcompat_cv_accept_inherits (yes or no, "guessing" before
+dnl it when cross-compiling); C macro SOCKCOMPAT_ACCEPT_INHERITS (1 or 0).
 AC_DEFUN([gl_SOCKCOMPAT_ACCEPT_INHERITS],
 [
   AC_REQUIRE([gl_SOCKCOMPAT_LIB_SOCKET])
+  AC_REQUIRE([AC_CANONICAL_HOST])
+  dnl gl_cross_guess_inverted comes from gnulib's gl_COMMON, which an importing
+  dnl project's gl_EARLY has expanded already (requiring it here would
+  dnl warn); sockcompat's own configure has no gnulib-common.m4.
   sockcompat_save_LIBS=$LIBS
   LIBS="$LIBSOCKET $LIBS"
   AC_CACHE_CHECK([whether accept() inherits O_NONBLOCK from the listener],
@@ -87,11 +78,15 @@ AC_DEFUN([gl_SOCKCOMPAT_ACCEPT_INHERITS],
 ]])],
       [sockcompat_cv_accept_inherits=no],
       [sockcompat_cv_accept_inherits=yes],
-      [sockcompat_cv_accept_inherits="yes (assumed: cross-compiling)"])
+      [AS_CASE([$host_os],
+         [linux*], [sockcompat_cv_accept_inherits="guessing no"],
+         [freebsd* | kfreebsd* | netbsd* | openbsd* | dragonfly* | darwin* | solaris* | cygwin* | mingw* | windows*],
+           [sockcompat_cv_accept_inherits="guessing yes"],
+         [sockcompat_cv_accept_inherits="${gl_cross_guess_inverted:-guessing yes}"])])
      rm -f conftest.sock])
   LIBS=$sockcompat_save_LIBS
   AS_CASE([$sockcompat_cv_accept_inherits],
-    [no], [sockcompat_accept_inherits=0],
+    [no | "guessing no"], [sockcompat_accept_inherits=0],
     [sockcompat_accept_inherits=1])
   AC_DEFINE_UNQUOTED([SOCKCOMPAT_ACCEPT_INHERITS], [$sockcompat_accept_inherits],
     [Define to 1 if accept() passes the listener's O_NONBLOCK/O_ASYNC on.])

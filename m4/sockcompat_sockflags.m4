@@ -1,41 +1,10 @@
-# sockcompat_sockflags.m4 serial 2
+# sockcompat_sockflags.m4 serial 3
 dnl Copyright (c) 2026 The sockcompat authors.
 dnl
-dnl This file is free software, offered under either of two licences, at
-dnl your choice (SPDX-License-Identifier: BSD-2-Clause OR LGPL-2.1-or-later):
-dnl
-dnl (a) The BSD 2-Clause licence.
-dnl Redistribution and use in source and binary forms, with or without
-dnl modification, are permitted provided that the following conditions
-dnl are met:
-dnl 1. Redistributions of source code must retain the above copyright
-dnl    notice, this list of conditions and the following disclaimer.
-dnl 2. Redistributions in binary form must reproduce the above copyright
-dnl    notice, this list of conditions and the following disclaimer in the
-dnl    documentation and/or other materials provided with the distribution.
-dnl THIS SOFTWARE IS PROVIDED BY THE AUTHORS AND CONTRIBUTORS ``AS IS'' AND
-dnl ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
-dnl IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
-dnl ARE DISCLAIMED.  IN NO EVENT SHALL THE AUTHORS OR CONTRIBUTORS BE LIABLE
-dnl FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-dnl DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS
-dnl OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION)
-dnl HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT
-dnl LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY
-dnl OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF
-dnl SUCH DAMAGE.
-dnl
-dnl (b) The GNU Lesser General Public License.
-dnl This file is free software: you can redistribute it and/or modify
-dnl it under the terms of the GNU Lesser General Public License as
-dnl published by the Free Software Foundation; either version 2.1 of the
-dnl License, or (at your option) any later version.
-dnl This file is distributed in the hope that it will be useful,
-dnl but WITHOUT ANY WARRANTY; without even the implied warranty of
-dnl MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
-dnl GNU Lesser General Public License for more details.
-dnl You should have received a copy of the GNU Lesser General Public License
-dnl along with this program.  If not, see <https://www.gnu.org/licenses/>.
+dnl Copying and distribution of this file, with or without modification,
+dnl are permitted in any medium without royalty provided the copyright
+dnl notice and this notice are preserved.  This file is offered as-is,
+dnl without any warranty.  (SPDX-License-Identifier: FSFAP)
 
 dnl gl_SOCKCOMPAT_SOCK_FLAGS
 dnl Does <sys/socket.h> define SOCK_NONBLOCK and SOCK_CLOEXEC?  Linux 2.6.27,
@@ -64,12 +33,27 @@ dnl summary only: nothing is decided by it, because the kernel that runs the
 dnl program need not be the one that built it.  sockcompat.h always routes
 dnl socket and socketpair through the shims (one relaxed load per call),
 dnl whose runtime fallback covers a kernel that refuses the flags.
-dnl Result: sockcompat_cv_socket_flags_work (yes, no, or not run when
-dnl cross-compiling).
+dnl When cross-compiling, a guess by host_os, as gnulib does (m4/fcntl.m4),
+dnl where the flags are declared; the numbers are doc/PLATFORMS.md's:
+dnl   linux*: yes; net/socket.c __sys_socket, __sys_socketpair [3], [2].
+dnl   freebsd*, netbsd*, openbsd*, dragonfly*: yes, every release that
+dnl     declares them (accept(2)/socket(2) HISTORY [9], [13], [17], [20]).
+dnl   solaris*: yes; illumos so_socket takes them [26].
+dnl   cygwin*: yes; the API that declares them honours them [29], [30].
+dnl   gnu* (Hurd) and anything else: not verified; gnulib's fallback
+dnl     $gl_cross_guess_normal ("guessing no" unless
+dnl     --enable-cross-guesses=risky).
+dnl darwin* and mingw* do not declare them, so no guess is needed there.
+dnl Result: sockcompat_cv_socket_flags_work (yes or no, "guessing" before
+dnl it when cross-compiling).
 AC_DEFUN([gl_SOCKCOMPAT_SOCKET_FLAGS_WORK],
 [
   AC_REQUIRE([gl_SOCKCOMPAT_SOCK_FLAGS])
   AC_REQUIRE([gl_SOCKCOMPAT_LIB_SOCKET])
+  AC_REQUIRE([AC_CANONICAL_HOST])
+  dnl gl_cross_guess_normal comes from gnulib's gl_COMMON, which an importing
+  dnl project's gl_EARLY has expanded already (requiring it here would
+  dnl warn); sockcompat's own configure has no gnulib-common.m4.
   sockcompat_save_LIBS=$LIBS
   LIBS="$LIBSOCKET $LIBS"
   AC_CACHE_CHECK([whether socket() and socketpair() honour SOCK_NONBLOCK and SOCK_CLOEXEC],
@@ -91,7 +75,10 @@ AC_DEFUN([gl_SOCKCOMPAT_SOCKET_FLAGS_WORK],
 ]])],
          [sockcompat_cv_socket_flags_work=yes],
          [sockcompat_cv_socket_flags_work=no],
-         [sockcompat_cv_socket_flags_work="not run (cross-compiling)"])
+         [AS_CASE([$host_os],
+            [linux* | freebsd* | kfreebsd* | netbsd* | openbsd* | dragonfly* | solaris* | cygwin*],
+              [sockcompat_cv_socket_flags_work="guessing yes"],
+            [sockcompat_cv_socket_flags_work="${gl_cross_guess_normal:-guessing no}"])])
      fi])
   LIBS=$sockcompat_save_LIBS
 ])
