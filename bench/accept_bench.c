@@ -14,7 +14,6 @@
 
 #include <sys/types.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
 
@@ -29,6 +28,7 @@
 
 #include "sockcompat.h"
 #include "sctrace.h"
+#include "bench.h"
 
 /* The emulation, built once more under other names for this program. */
 int bench_emul_accept4(int, struct sockaddr *, socklen_t *, int);
@@ -40,10 +40,38 @@ static FILE *csv;
 
 /* Strategies ---------------------------------------------------------- */
 
+/*
+ * The system's own call, the baseline: accept4, or NetBSD 6/7's paccept;
+ * where there is neither (macOS), accept with two fcntl calls, as the
+ * emulation's floor does.
+ */
+#if defined HAVE_ACCEPT4 && HAVE_DECL_ACCEPT4
+# define LIBC_NAME "libc accept4"
+# define libc_accept4(l, f) accept4((l), NULL, NULL, (f))
+#elif defined HAVE_PACCEPT && HAVE_DECL_PACCEPT
+# define LIBC_NAME "libc paccept"
+# define libc_accept4(l, f) paccept((l), NULL, NULL, NULL, (f))
+#else
+# define LIBC_NAME "libc accept+fcntl"
+static int
+libc_accept4(int l, int f)
+{
+	int fd = accept(l, NULL, NULL);
+
+	if (fd != -1 && ((f & SOCK_CLOEXEC) ? fcntl(fd, F_SETFD, FD_CLOEXEC) :
+	    0) == 0 && ((f & SOCK_NONBLOCK) ? fcntl(fd, F_SETFL, O_NONBLOCK) :
+	    0) == 0)
+		return fd;
+	if (fd != -1)
+		close(fd);
+	return -1;
+}
+#endif
+
 static int
 s_libc(int l, int f)
 {
-	return accept4(l, NULL, NULL, f);
+	return libc_accept4(l, f);
 }
 
 static int
@@ -88,7 +116,7 @@ static const struct strategy {
 	const char *name;
 	int (*fn)(int, int);
 } strategies[] = {
-	{ "libc accept4", s_libc },
+	{ LIBC_NAME, s_libc },
 	{ "sockcompat, native path", s_shim },
 	{ "sockcompat, emulated", s_emul },
 	{ "accept+F_SETFD+F_SETFL (floor)", s_floor },
@@ -108,13 +136,6 @@ static const char *const flagnames[] = {
 
 static struct sockaddr_in target;
 
-static void
-die(const char *what)
-{
-	perror(what);
-	exit(1);
-}
-
 static int
 listener(void)
 {
@@ -127,7 +148,7 @@ listener(void)
 	if (l == -1 || bind(l, (struct sockaddr *)&target, sizeof target) == -1 ||
 	    listen(l, 1024) == -1 ||
 	    getsockname(l, (struct sockaddr *)&target, &len) == -1)
-		die("listener");
+		bench_die("listener");
 	return l;
 }
 
@@ -140,32 +161,8 @@ client(void)
 
 	if (c == -1 || setsockopt(c, SOL_SOCKET, SO_LINGER, &lg, sizeof lg) == -1 ||
 	    connect(c, (struct sockaddr *)&target, sizeof target) == -1)
-		die("client");
+		bench_die("client");
 	return c;
-}
-
-static double
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 static void
@@ -192,13 +189,13 @@ one_batch(int l, const struct strategy *s, int flags)
 
 	for (i = 0; i < BATCH; i++)
 		c[i] = client();
-	t0 = now_ns();
+	t0 = bench_now_ns();
 	for (i = 0; i < BATCH; i++)
 		fd[i] = s->fn(l, flags);
-	t1 = now_ns();
+	t1 = bench_now_ns();
 	for (i = 0; i < BATCH; i++) {
 		if (fd[i] == -1)
-			die(s->name);
+			bench_die(s->name);
 		close(fd[i]);
 		close(c[i]);
 	}
@@ -221,7 +218,7 @@ per_accept(int l)
 				v[f][s][r] = one_batch(l, &strategies[s], flagsets[f]);
 	for (f = 0; f < NFLAGS; f++)
 		for (s = 0; s < NSTRAT; s++)
-			med[f][s] = median(v[f][s], rounds);
+			med[f][s] = bench_median(v[f][s], rounds);
 	for (f = 0; f < NFLAGS; f++)
 		for (s = 0; s < NSTRAT; s++)
 			row("ns_per_accept", strategies[s].name, flagnames[f],
@@ -324,7 +321,7 @@ bench_loop_libc(int l, int n)
 	int i, bad = 0;
 
 	for (i = 0; i < n; i++)
-		bad += accept4(l, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK) == -1;
+		bad += libc_accept4(l, SOCK_CLOEXEC | SOCK_NONBLOCK) == -1;
 	return bad;
 }
 
@@ -351,50 +348,19 @@ loop_main(const char *which, int n)
 	return bench_loop_libc(l, n) != 0;
 }
 
-static double
-callgrind_total(const char *self, const char *which, int n)
-{
-	char cmd[1024], out[] = "/tmp/sc-callgrind.XXXXXX", line[256];
-	double total = -1;
-	FILE *f;
-	int fd = mkstemp(out);
-
-	if (fd == -1)
-		return -1;
-	close(fd);
-	snprintf(cmd, sizeof cmd, "valgrind --tool=callgrind -q "
-	    "--callgrind-out-file=%s --toggle-collect=bench_loop_%s "
-	    "'%s' --loop %s %d >/dev/null 2>&1", out, which, self, which, n);
-	if (system(cmd) == 0 && (f = fopen(out, "r")) != NULL) {
-		while (fgets(line, sizeof line, f))
-			if (strncmp(line, "totals:", 7) == 0 ||
-			    strncmp(line, "summary:", 8) == 0)
-				total = atof(strchr(line, ':') + 1);
-		fclose(f);
-	}
-	unlink(out);
-	return total;
-}
-
 static void
 instructions(const char *self)
 {
-	const int n1 = 100, n2 = 200;
-	double l1, l2, s1, s2, per_libc, per_shim;
+	const int n1 = BENCH_LOOP_SHORT, n2 = BENCH_LOOP_LONG;
+	double per_libc, per_shim;
 
 	printf("\n4. User-space instructions per call (callgrind, loops of %d "
 	    "and %d accepts; the difference cancels set-up)\n", n1, n2);
-	l1 = callgrind_total(self, "libc", n1);
-	l2 = callgrind_total(self, "libc", n2);
-	s1 = callgrind_total(self, "shim", n1);
-	s2 = callgrind_total(self, "shim", n2);
-	if (l1 < 0 || l2 < 0 || s1 < 0 || s2 < 0) {
+	if (bench_instructions(self, &per_libc, &per_shim) == -1) {
 		printf("  (not measured: valgrind's callgrind is not available)\n");
 		return;
 	}
-	per_libc = (l2 - l1) / (n2 - n1);
-	per_shim = (s2 - s1) / (n2 - n1);
-	row("instructions", "libc accept4", flagnames[0], per_libc, "instr", 0);
+	row("instructions", LIBC_NAME, flagnames[0], per_libc, "instr", 0);
 	row("instructions", "sockcompat, native path", flagnames[0], per_shim,
 	    "instr", 0);
 	row("instructions", "added by the shim", flagnames[0],
@@ -459,7 +425,7 @@ accept_rate(int (*fn)(int, int), int nthreads, double seconds)
 	pthread_create(&c, NULL, connector, &r);
 	for (i = 0; i < nthreads; i++)
 		pthread_create(&a[i], NULL, acceptor, &r);
-	t0 = now_ns();
+	t0 = bench_now_ns();
 	usleep((useconds_t)(seconds * 1e6));
 	__atomic_store_n(&r.stop, 1, __ATOMIC_RELAXED);
 	pthread_join(c, NULL);
@@ -467,7 +433,7 @@ accept_rate(int (*fn)(int, int), int nthreads, double seconds)
 	for (i = 0; i < nthreads; i++)
 		pthread_join(a[i], NULL);
 	close(r.l);
-	return r.accepted / ((now_ns() - t0) / 1e9);
+	return r.accepted / ((bench_now_ns() - t0) / 1e9);
 }
 
 static void
@@ -485,9 +451,9 @@ threads(double seconds, int reps)
 			libc[k] = accept_rate(s_libc, n, seconds);
 			shim[k] = accept_rate(s_shim, n, seconds);
 		}
-		ml = median(libc, reps);
-		ms = median(shim, reps);
-		snprintf(what, sizeof what, "libc accept4, %d thread%s", n,
+		ml = bench_median(libc, reps);
+		ms = bench_median(shim, reps);
+		snprintf(what, sizeof what, LIBC_NAME ", %d thread%s", n,
 		    n > 1 ? "s" : "");
 		row("accepts_per_s", what, "CLOEXEC", ml, "/s", 0);
 		snprintf(what, sizeof what, "sockcompat, %d thread%s", n,
@@ -502,17 +468,17 @@ static double
 conn_rate(int (*fn)(int, int), int n)
 {
 	int l = listener(), i;
-	double t0 = now_ns();
+	double t0 = bench_now_ns();
 
 	for (i = 0; i < n; i++) {
 		int c = client(), fd = fn(l, SOCK_CLOEXEC | SOCK_NONBLOCK);
 
 		if (fd == -1)
-			die("accept");
+			bench_die("accept");
 		close(fd);
 		close(c);
 	}
-	t0 = now_ns() - t0;
+	t0 = bench_now_ns() - t0;
 	close(l);
 	return n / (t0 / 1e9);
 }
@@ -530,12 +496,12 @@ connections(int n, int reps)
 		shim[k] = conn_rate(s_shim, n);
 		emul[k] = conn_rate(s_emul, n);
 	}
-	ml = median(libc, reps);
-	row("connections_per_s", "libc accept4", flagnames[0], ml, "/s", 0);
+	ml = bench_median(libc, reps);
+	row("connections_per_s", LIBC_NAME, flagnames[0], ml, "/s", 0);
 	row("connections_per_s", "sockcompat, native path", flagnames[0],
-	    median(shim, reps), "/s", median(shim, reps) / ml);
+	    bench_median(shim, reps), "/s", bench_median(shim, reps) / ml);
 	row("connections_per_s", "sockcompat, emulated", flagnames[0],
-	    median(emul, reps), "/s", median(emul, reps) / ml);
+	    bench_median(emul, reps), "/s", bench_median(emul, reps) / ml);
 }
 
 int
@@ -550,7 +516,7 @@ main(int argc, char **argv)
 			quick = 1;
 		else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
 			if ((csv = fopen(argv[++i], "w")) == NULL)
-				die(argv[i]);
+				bench_die(argv[i]);
 			fprintf(csv, "section,strategy,flags,value,unit,ratio\n");
 		} else {
 			fprintf(stderr, "usage: accept_bench [--quick] [--csv FILE]\n"

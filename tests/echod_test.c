@@ -1,6 +1,9 @@
 /*
- * The example daemon, built against the library as configured (echod)
- * and against the emulated one (echod_emul), serves concurrent clients,
+ * The example daemon, built against the library as configured (echod),
+ * the same binary run where the kernel refuses accept4 and the socket type
+ * flags (a seccomp filter; the library falls back at run time), and built
+ * against the emulated copy (echod_emul, in echod_emul_test, which only
+ * "make check" runs: that copy is not installed), serves concurrent clients,
  * hands out close-on-exec non-blocking descriptors, stops cleanly on
  * SIGTERM/SIGINT and answers bad arguments as a user expects.
  *
@@ -35,6 +38,47 @@
 
 #define CLIENTS 50
 #define PAYLOAD 3000
+
+/* Start the daemon behind the seccomp filter of the "_refused" cases. */
+static int refuse_in_daemon;
+
+/* Install that filter (in the daemon's child before exec, or to see
+ * whether it can be installed): -1 if this kernel cannot. */
+static int
+refuse_native_calls(void)
+{
+	const unsigned flags = SOCK_CLOEXEC | SOCK_NONBLOCK;
+
+	if (sctrace_refuse_if(SCTRACE_ACCEPT4, 3, flags, ENOSYS) == -1)
+		return -1;
+#ifdef __linux__
+	if (sctrace_refuse_if(SYS_socket, 1, flags, EINVAL) == -1 ||
+	    sctrace_refuse_if(SYS_socketpair, 1, flags, EINVAL) == -1)
+		return -1;
+#endif
+	return 0;
+}
+
+#ifndef SC_TEST_EMULATED
+/* For the "_refused" cases: skip where no filter can be installed. */
+static void
+require_refusal(void)
+{
+	pid_t pid;
+	int st;
+
+	fflush(NULL);
+	pid = fork();
+	ATF_REQUIRE(pid != -1);
+	if (pid == 0)
+		_exit(refuse_native_calls() == 0 ? 0 : 90);
+	ATF_REQUIRE(waitpid(pid, &st, 0) == pid);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 90)
+		atf_tc_skip("the kernel cannot install a seccomp filter here");
+	ATF_REQUIRE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	refuse_in_daemon = 1;
+}
+#endif
 
 struct daemon {
 	pid_t pid;
@@ -74,6 +118,8 @@ start_limited(const atf_tc_t *tc, const char *prog, const char *arg,
 			if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
 				_exit(126);
 		}
+		if (refuse_in_daemon && refuse_native_calls() == -1)
+			_exit(125);
 		execl(path, prog, arg, (char *)NULL);
 		_exit(127);
 	}
@@ -345,65 +391,85 @@ survives_exhaustion(const atf_tc_t *tc, const char *prog)
 	    "it busy-loops when out of descriptors", cpu_ms);
 }
 
-#define ECHOD_TCS(prog, what)						\
-	ATF_TC(prog##__concurrent_clients);				\
-	ATF_TC_HEAD(prog##__concurrent_clients, tc)			\
+#ifdef SC_TEST_EMULATED
+# define SC_REFUSE_IF(refuse) (void)(refuse)
+#else
+# define SC_REFUSE_IF(refuse) do { if (refuse) require_refusal(); } while (0)
+#endif
+#define ECHOD_TCS(name, prog, refuse, what)			\
+	ATF_TC(name##__concurrent_clients);				\
+	ATF_TC_HEAD(name##__concurrent_clients, tc)			\
 	{								\
 		atf_tc_set_md_var(tc, "descr", "echod on the " what	\
 		    " library echoes " "50 concurrent clients intact, "	\
 		    "reports their descriptors close-on-exec and "	\
 		    "non-blocking, and stops on SIGTERM");		\
 	}								\
-	ATF_TC_BODY(prog##__concurrent_clients, tc)			\
+	ATF_TC_BODY(name##__concurrent_clients, tc)			\
 	{								\
+		SC_REFUSE_IF(refuse);					\
 		serves_concurrent_clients(tc, #prog);			\
 	}								\
-	ATF_TC(prog##__stops_on_sigint);				\
-	ATF_TC_HEAD(prog##__stops_on_sigint, tc)			\
+	ATF_TC(name##__stops_on_sigint);				\
+	ATF_TC_HEAD(name##__stops_on_sigint, tc)			\
 	{								\
 		atf_tc_set_md_var(tc, "descr", "echod on the " what	\
 		    " library stops on SIGINT and closes its clients");	\
 	}								\
-	ATF_TC_BODY(prog##__stops_on_sigint, tc)			\
+	ATF_TC_BODY(name##__stops_on_sigint, tc)			\
 	{								\
+		SC_REFUSE_IF(refuse);					\
 		stops_on_sigint(tc, #prog);				\
 	}								\
-	ATF_TC(prog##__usage);						\
-	ATF_TC_HEAD(prog##__usage, tc)					\
+	ATF_TC(name##__usage);						\
+	ATF_TC_HEAD(name##__usage, tc)					\
 	{								\
 		atf_tc_set_md_var(tc, "descr", "echod on the " what	\
 		    " library: --help prints usage and exits 0; a bad or "	\
 		    "missing port is named, with usage, and exits 2");	\
 	}								\
-	ATF_TC_BODY(prog##__usage, tc)					\
+	ATF_TC_BODY(name##__usage, tc)					\
 	{								\
+		SC_REFUSE_IF(refuse);					\
 		help_and_bad_arguments(tc, #prog);			\
 	}								\
-	ATF_TC(prog##__descriptor_exhaustion);				\
-	ATF_TC_HEAD(prog##__descriptor_exhaustion, tc)			\
+	ATF_TC(name##__descriptor_exhaustion);				\
+	ATF_TC_HEAD(name##__descriptor_exhaustion, tc)			\
 	{								\
 		atf_tc_set_md_var(tc, "descr", "echod on the " what	\
 		    " library, out of descriptors, backs off instead of "	\
 		    "spinning and serves every waiting client once "	\
 		    "descriptors free up");				\
 	}								\
-	ATF_TC_BODY(prog##__descriptor_exhaustion, tc)			\
+	ATF_TC_BODY(name##__descriptor_exhaustion, tc)			\
 	{								\
+		SC_REFUSE_IF(refuse);					\
 		survives_exhaustion(tc, #prog);				\
 	}
 
-ECHOD_TCS(echod, "configured")
-ECHOD_TCS(echod_emul, "emulated")
+#ifdef SC_TEST_EMULATED
+ECHOD_TCS(echod_emul, echod_emul, 0, "emulated")
+#else
+ECHOD_TCS(echod, echod, 0, "configured")
+ECHOD_TCS(echod_refused, echod, 1, "configured, natively refused,")
+#endif
 
 ATF_TP_ADD_TCS(tp)
 {
-	ATF_TP_ADD_TC(tp, echod__concurrent_clients);
-	ATF_TP_ADD_TC(tp, echod__stops_on_sigint);
-	ATF_TP_ADD_TC(tp, echod__usage);
-	ATF_TP_ADD_TC(tp, echod__descriptor_exhaustion);
+#ifdef SC_TEST_EMULATED
 	ATF_TP_ADD_TC(tp, echod_emul__concurrent_clients);
 	ATF_TP_ADD_TC(tp, echod_emul__stops_on_sigint);
 	ATF_TP_ADD_TC(tp, echod_emul__usage);
 	ATF_TP_ADD_TC(tp, echod_emul__descriptor_exhaustion);
+#else
+	ATF_TP_ADD_TC(tp, echod__concurrent_clients);
+	ATF_TP_ADD_TC(tp, echod__stops_on_sigint);
+	ATF_TP_ADD_TC(tp, echod__usage);
+	ATF_TP_ADD_TC(tp, echod__descriptor_exhaustion);
+	ATF_TP_ADD_TC(tp, echod_refused__concurrent_clients);
+	ATF_TP_ADD_TC(tp, echod_refused__stops_on_sigint);
+	ATF_TP_ADD_TC(tp, echod_refused__usage);
+	ATF_TP_ADD_TC(tp, echod_refused__descriptor_exhaustion);
+#endif
 	return atf_no_error();
 }

@@ -10,9 +10,17 @@
 #
 # Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
 
-# The corpus: beside this program, installed or (in the build tree) as a
-# link to the source directory that make creates.
-corpus_default() { echo "$(atf_get_srcdir)/fidelity_corpus"; }
+# The corpus: in the build tree, a link beside this program to the source
+# directory, which make creates; installed, with the suite's data (the
+# installed-tests layout keeps data out of libexec).
+corpus_default()
+{
+	if [ -d "$(atf_get_srcdir)/fidelity_corpus" ]; then
+		echo "$(atf_get_srcdir)/fidelity_corpus"
+	else
+		echo '@TESTDATADIR@/fidelity_corpus'
+	fi
+}
 corpus() { atf_config_get corpus "$(corpus_default)"; }
 incdir() { atf_config_get incdir '@INCLUDEDIR@'; }
 overlaydir() { atf_config_get overlaydir '@INCLUDEDIR@/sockcompat-overlay'; }

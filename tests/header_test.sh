@@ -202,6 +202,121 @@ rename_body()
 	atf_check -s exit:1 grep sockcompat_ plain.txt
 }
 
+atf_test_case send_routing
+send_routing_head()
+{
+	atf_set descr "where the system's header has no MSG_NOSIGNAL (played" \
+	    "by undefining it before sockcompat.h), free calls of send," \
+	    "sendto and sendmsg reach the shims, by asm label or by the" \
+	    "macro, in C and C++, and a C++ member named send stays;" \
+	    "where it has one, nothing is routed"
+}
+send_routing_body()
+{
+	# The program includes <sys/socket.h> before sockcompat.h.
+	require_standalone_system_header '@CC@'
+	cat > s.c <<'PROG'
+#include <sys/types.h>
+#include <sys/socket.h>
+#ifdef UNDEF_NOSIGNAL
+#undef MSG_NOSIGNAL
+#endif
+#include <sockcompat.h>
+#include <netinet/in.h>
+#include <string.h>
+
+int use_send(int fd);
+
+int
+use_send(int fd)
+{
+	struct sockaddr_in a;
+	struct msghdr m;
+	char c = 0;
+
+	memset(&a, 0, sizeof a);
+	memset(&m, 0, sizeof m);
+	return (int)(send(fd, &c, 1, MSG_NOSIGNAL) +
+	    sendto(fd, &c, 1, MSG_NOSIGNAL, (struct sockaddr *)&a, sizeof a) +
+	    sendmsg(fd, &m, MSG_NOSIGNAL));
+}
+PROG
+	for how in "" -DSOCKCOMPAT_RENAME_BY_MACRO -D_GNU_SOURCE; do
+		atf_check @CC@ @CPPFLAGS@ -Wall -Wextra -Werror -DUNDEF_NOSIGNAL \
+		    $how -I"$(incdir)" -c s.c -o s.o
+		atf_check -o save:u.txt nm -u s.o
+		for f in send sendto sendmsg; do
+			atf_check -o ignore grep -x " *U sockcompat_$f" u.txt
+		done
+	done
+	atf_check @CC@ @CPPFLAGS@ -Wall -Werror -I"$(incdir)" -c s.c -o n.o
+	atf_check -o save:n.txt nm -u n.o
+	if printf '#include <sys/socket.h>\n#ifndef MSG_NOSIGNAL\n#error none\n#endif\n' |
+	    @CC@ @CPPFLAGS@ -x c -c - -o sys.o >/dev/null 2>&1; then
+		atf_check -s exit:1 grep sockcompat_ n.txt
+	fi
+	require_cxx
+	cp s.c s.cc
+	printf '%s\n' 'struct conn { int send(int x) { return x; } };' \
+	    'int member(void);' 'int member(void) { conn c; return c.send(1); }' \
+	    >> s.cc
+	atf_check $cxx @CPPFLAGS@ -Wall -Werror -DUNDEF_NOSIGNAL \
+	    -I"$(incdir)" -c s.cc -o x.o
+	atf_check -o save:x.txt nm -u x.o
+	atf_check -o ignore grep -x " *U sockcompat_send" x.txt
+}
+# --- recvmsg routing (begin) ---
+atf_test_case recvmsg_routing
+recvmsg_routing_head()
+{
+	atf_set descr "MSG_CMSG_CLOEXEC is defined in every namespace; recvmsg" \
+	    "is left to the system where its flag works (Linux), and reaches" \
+	    "sockcompat_recvmsg by asm label or macro when routing is asked" \
+	    "(SOCKCOMPAT_ROUTE_RECVMSG), but not with SOCKCOMPAT_NO_RENAME"
+}
+recvmsg_routing_body()
+{
+	cat > r.c <<'PROG'
+#include <sockcompat.h>
+
+/* glibc's is an enum constant behind a macro of its own name: in #if it
+ * would be 0, so its value is checked by the compiler proper. */
+#ifndef MSG_CMSG_CLOEXEC
+# error "no MSG_CMSG_CLOEXEC"
+#endif
+typedef char flag_is_nonzero[MSG_CMSG_CLOEXEC != 0 ? 1 : -1];
+
+ssize_t get(int fd, struct msghdr *m);
+
+ssize_t
+get(int fd, struct msghdr *m)
+{
+	return recvmsg(fd, m, MSG_CMSG_CLOEXEC);
+}
+PROG
+	for ns in "" -D_GNU_SOURCE -D_POSIX_C_SOURCE=200809L; do
+		atf_check @CC@ @CPPFLAGS@ -std=c99 -pedantic-errors -Wall \
+		    -Wextra -Werror $ns -I"$(incdir)" -c r.c -o r.o
+	done
+	atf_check -o save:u.txt nm -u r.o
+	if [ "$(uname -s)" = Linux ]; then
+		atf_check -o ignore grep -E "(^| )recvmsg(@.*)?\$" u.txt
+		atf_check -s exit:1 grep sockcompat_recvmsg u.txt
+	fi
+	for how in "" -DSOCKCOMPAT_RENAME_BY_MACRO; do
+		atf_check @CC@ @CPPFLAGS@ -DSOCKCOMPAT_ROUTE_RECVMSG $how \
+		    -I"$(incdir)" -c r.c -o routed.o
+		atf_check -o save:u.txt nm -u routed.o
+		atf_check -o ignore grep -E "(^| )_?sockcompat_recvmsg\$" u.txt
+		atf_check -s exit:1 grep -E "(^| )_?recvmsg(@.*)?\$" u.txt
+	done
+	atf_check @CC@ @CPPFLAGS@ -DSOCKCOMPAT_ROUTE_RECVMSG \
+	    -DSOCKCOMPAT_NO_RENAME -I"$(incdir)" -c r.c -o plain.o
+	atf_check -o save:u.txt nm -u plain.o
+	atf_check -s exit:1 grep sockcompat_ u.txt
+}
+# --- recvmsg routing (end) ---
+
 atf_test_case no_config_h
 no_config_h_head()
 {
@@ -214,6 +329,146 @@ no_config_h_body()
 	    "$(incdir)/sockcompat.h"
 }
 
+# compilers DEFAULT OTHERS...: DEFAULT (configure's), then each of OTHERS
+# that is installed and not the same command, so that both gcc and clang
+# judge what they may judge differently.
+compilers()
+{
+	list=$1
+	shift
+	for c in "$@"; do
+		[ "$c" = "$list" ] && continue
+		command -v "$c" >/dev/null 2>&1 && list="$list
+$c"
+	done
+	printf '%s\n' "$list"
+}
+
+# The fallback values of SOCK_CLOEXEC and SOCK_NONBLOCK, for systems whose
+# headers have none, are never compiled on a system that has them unless
+# the system's are taken away first.  Checked at compile time, so that a
+# C89 compiler checks them too.
+write_fallback_program()
+{
+	cat > "$1" <<'PROG'
+#include <sys/types.h>
+#include <sys/socket.h>
+/* As on a system without the type flags. */
+#undef SOCK_CLOEXEC
+#undef SOCK_NONBLOCK
+#include <sockcompat.h>
+
+#define SC_FLAGS (SOCK_CLOEXEC | SOCK_NONBLOCK)
+#define SC_CLEAR(t) (((t) & SC_FLAGS) == 0 && (t) < SOCK_CLOEXEC && \
+	(t) < SOCK_NONBLOCK)
+typedef char sc_cloexec_nonzero[SOCK_CLOEXEC != 0 ? 1 : -1];
+typedef char sc_nonblock_nonzero[SOCK_NONBLOCK != 0 ? 1 : -1];
+typedef char sc_distinct[(SOCK_CLOEXEC & SOCK_NONBLOCK) == 0 ? 1 : -1];
+typedef char sc_stream[SC_CLEAR(SOCK_STREAM) ? 1 : -1];
+typedef char sc_dgram[SC_CLEAR(SOCK_DGRAM) ? 1 : -1];
+typedef char sc_raw[SC_CLEAR(SOCK_RAW) ? 1 : -1];
+typedef char sc_rdm[SC_CLEAR(SOCK_RDM) ? 1 : -1];
+typedef char sc_seqpacket[SC_CLEAR(SOCK_SEQPACKET) ? 1 : -1];
+PROG
+}
+
+atf_test_case fallback_flag_values
+fallback_flag_values_head()
+{
+	atf_set descr "the header's own SOCK_CLOEXEC and SOCK_NONBLOCK (for" \
+	    "systems without them, and OpenBSD's and illumos's values for" \
+	    "strict namespaces) are non-zero, distinct and clear of every" \
+	    "socket type, checked at compile time in C and C++ by gcc and clang"
+}
+fallback_flag_values_body()
+{
+	require_standalone_system_header '@CC@'
+	write_fallback_program f.c
+	cp f.c f.cc
+	compilers '@CC@' gcc clang > cc.list
+	: > cxx.list
+	cxx='@CXX@'
+	command -v "${cxx%% *}" >/dev/null 2>&1 &&
+	    compilers "$cxx" g++ clang++ > cxx.list
+	for sys in "" -D__OpenBSD__ -D__sun; do
+		while read -r c; do
+			for std in c89 c11; do
+				atf_check -o ignore -e ignore $c @CPPFLAGS@ \
+				    -std=$std -pedantic-errors -Wall -Wextra \
+				    -Werror $sys -I"$(incdir)" -c f.c -o f.o
+			done
+		done < cc.list
+		while read -r c; do
+			atf_check -o ignore -e ignore $c @CPPFLAGS@ -std=c++11 \
+			    -pedantic-errors -Wall -Wextra -Werror $sys \
+			    -I"$(incdir)" -c f.cc -o f.o
+		done < cxx.list
+	done
+	echo "compiled by: $(cat cc.list cxx.list | tr '\n' ' ')"
+}
+
+# What C++ code can ask of a declaration: is a call noexcept?  glibc
+# declares socket and socketpair nothrow (__THROW, noexcept in C++) and
+# accept4 not (a cancellation point).  The routed declaration must answer
+# as the system's own does.
+write_noexcept_program()
+{
+	cat > "$1" <<'PROG'
+#include <sockcompat.h>
+
+static int sc_sv[2];
+#if defined SC_SOCKET
+static_assert(noexcept(::socket(0, 0, 0)) == SC_EXPECT, "socket");
+#elif defined SC_SOCKETPAIR
+static_assert(noexcept(::socketpair(0, 0, 0, sc_sv)) == SC_EXPECT,
+    "socketpair");
+#else
+static_assert(noexcept(::accept4(0, 0, 0, 0)) == SC_EXPECT, "accept4");
+#endif
+int *sc_use(void);
+int *sc_use(void) { return sc_sv; }
+PROG
+}
+
+atf_test_case cxx_noexcept
+cxx_noexcept_head()
+{
+	atf_set descr "in C++, calls of the routed socket, socketpair and" \
+	    "accept4 are noexcept exactly where the system's own are, for" \
+	    "g++ and clang++ (which accept a redeclaration after a system" \
+	    "header that drops the exception specification)"
+}
+cxx_noexcept_body()
+{
+	require_cxx
+	write_noexcept_program n.cc
+	compilers "$cxx" g++ clang++ > cxx.list
+	while read -r c; do
+		for fn in SOCKET SOCKETPAIR ACCEPT4; do
+			sys=
+			for e in 1 0; do
+				if $c @CPPFLAGS@ -std=c++11 -D_GNU_SOURCE \
+				    -DSOCKCOMPAT_NO_RENAME -DSC_$fn -DSC_EXPECT=$e \
+				    -I"$(incdir)" -c n.cc -o n.o >/dev/null 2>&1
+				then
+					sys=$e
+					break
+				fi
+			done
+			if [ -z "$sys" ]; then
+				# Only accept4 may be missing from a system.
+				[ $fn = ACCEPT4 ] ||
+				    atf_fail "$c: the system's $fn does not compile"
+				continue
+			fi
+			echo "$c: the system's $fn is noexcept: $sys"
+			atf_check -o ignore -e ignore $c @CPPFLAGS@ -std=c++11 \
+			    -D_GNU_SOURCE -Wall -Wextra -Werror -DSC_$fn \
+			    -DSC_EXPECT=$sys -I"$(incdir)" -c n.cc -o n.o
+		done
+	done < cxx.list
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case c_before
@@ -223,5 +478,9 @@ atf_init_test_cases()
 	atf_add_test_case overlay_c
 	atf_add_test_case overlay_cxx
 	atf_add_test_case rename
+	atf_add_test_case send_routing
 	atf_add_test_case no_config_h
+	atf_add_test_case fallback_flag_values
+	atf_add_test_case cxx_noexcept
+	atf_add_test_case recvmsg_routing
 }

@@ -12,7 +12,6 @@
 
 #include <sys/types.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,16 +25,14 @@
 static int inherit = 1;
 
 /* accept() as on the BSDs: the new descriptor gets the listener's
- * O_NONBLOCK and O_ASYNC. */
+ * O_NONBLOCK and O_ASYNC.  Modelled on FreeBSD's kern_accept4 with
+ * ACCEPT4_INHERIT (sys/kern/uipc_syscalls.c, doc/PLATFORMS.md [11]),
+ * which copies the listener's f_flag; macOS's accept_nocancel and the
+ * other BSDs' accept do the same for these two flags ([36][37][38]). */
 int
-accept(int fd, struct sockaddr *addr, socklen_t *len)
+accept(int fd, struct sockaddr *addr, SC_T_ACCEPT_LEN len)
 {
-#ifdef SYS_accept
-	int nfd = (int)syscall(SYS_accept, fd, addr, len);
-#else
-	int nfd = (int)syscall(SYS_accept4, fd, addr, len, 0);
-#endif
-	int fl, saved_errno;
+	int nfd = sc_t_sys_accept(fd, addr, len), fl, saved_errno;
 
 	if (nfd == -1 || !inherit)
 		return nfd;

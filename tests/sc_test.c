@@ -9,14 +9,19 @@
 #define SOCKCOMPAT_NO_RENAME 1
 
 #include <sys/types.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#ifdef HAVE_SYS_FILIO_H
+# include <sys/filio.h>
+#endif
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -211,6 +216,57 @@ sc_t_require_exact_counts(void)
 #endif
 }
 
+#ifndef FIOCLEX
+# define FIOCLEX (-2)
+#endif
+#ifndef FIONBIO
+# define FIONBIO (-2)
+#endif
+
+/* The first kept call that is fcntl FCNTL_CMD or ioctl IOCTL_REQ. */
+static long
+first_of(const struct sctrace *t, long fcntl_cmd, long ioctl_req)
+{
+	static const long fcntls[] = {
+#ifdef SYS_fcntl
+		SYS_fcntl,
+#endif
+#ifdef SYS_fcntl64
+		SYS_fcntl64,
+#endif
+		-1
+	};
+	long i, at, first = -1;
+
+	for (i = 0; fcntls[i] != -1; i++)
+		if ((at = sctrace_find(t, fcntls[i], fcntl_cmd)) != -1 &&
+		    (first == -1 || at < first))
+			first = at;
+#ifdef SYS_ioctl
+	if ((at = sctrace_find(t, SYS_ioctl, ioctl_req)) != -1 &&
+	    (first == -1 || at < first))
+		first = at;
+#else
+	(void)ioctl_req;
+#endif
+	return first;
+}
+
+void
+sc_t_check_cloexec_first(const struct sctrace *t, const char *what)
+{
+	long cloexec = first_of(t, F_SETFD, (long)FIOCLEX);
+	long status = first_of(t, F_SETFL, (long)FIONBIO);
+
+	ATF_CHECK_MSG(cloexec != -1, "%s: no F_SETFD or FIOCLEX among the "
+	    "system calls (%s)", what, sctrace_str(t));
+	ATF_CHECK_MSG(status != -1, "%s: no F_SETFL or FIONBIO among the "
+	    "system calls (%s)", what, sctrace_str(t));
+	ATF_CHECK_MSG(cloexec < status, "%s: the status flags were set (call "
+	    "%ld) before close-on-exec (call %ld): %s", what, status + 1,
+	    cloexec + 1, sctrace_str(t));
+}
+
 int
 sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
            struct sctrace *out)
@@ -223,4 +279,163 @@ sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
 	if (r == SCTRACE_DIED)
 		atf_tc_fail("%s", why);
 	return r;
+}
+
+/* Which of the system's calls are reached by number, which by name. */
+#ifdef SC_T_HAVE_SYSCALL
+# if defined SYS_accept || defined SYS_accept4
+#  define ACCEPT_BY_NUMBER 1
+# endif
+# ifdef SYS_accept4
+#  define ACCEPT4_BY_NUMBER 1
+# endif
+# ifdef SYS_fcntl
+#  define FCNTL_BY_NUMBER 1
+# endif
+# ifdef SYS_ioctl
+#  define IOCTL_BY_NUMBER 1
+# endif
+# ifdef SYS_close
+#  define CLOSE_BY_NUMBER 1
+# endif
+# ifdef SYS_setsockopt
+#  define SETSOCKOPT_BY_NUMBER 1
+# endif
+/* NetBSD's are SYS___socket30, illumos's SYS_so_socket: by name there. */
+# ifdef SYS_socket
+#  define SOCKET_BY_NUMBER 1
+# endif
+# ifdef SYS_socketpair
+#  define SOCKETPAIR_BY_NUMBER 1
+# endif
+#endif
+/*
+ * The next definition of NAME after this program's: the C library's.  A
+ * data pointer turned into a function pointer, as POSIX's dlsym requires.
+ */
+void *
+sc_t_next_definition(const char *name)
+{
+	void *p = dlsym(RTLD_NEXT, name);
+
+	if (p == NULL)
+		errno = ENOSYS;
+	return p;
+}
+
+int
+sc_t_sys_accept(int fd, struct sockaddr *addr, socklen_t *len)
+{
+#if defined ACCEPT_BY_NUMBER && defined SYS_accept
+	return (int)syscall(SYS_accept, fd, addr, len);
+#elif defined ACCEPT_BY_NUMBER
+	/* Linux on aarch64 and riscv has only accept4. */
+	return (int)syscall(SYS_accept4, fd, addr, len, 0);
+#else
+	int (*fn)(int, struct sockaddr *, SC_T_ACCEPT_LEN) =
+	    (int (*)(int, struct sockaddr *, SC_T_ACCEPT_LEN))
+	    sc_t_next_definition("accept");
+
+	return fn == NULL ? -1 : fn(fd, addr, len);
+#endif
+}
+
+int
+sc_t_sys_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
+{
+#ifdef ACCEPT4_BY_NUMBER
+	return (int)syscall(SYS_accept4, fd, addr, len, flags);
+#elif SC_T_HAVE_ACCEPT4
+	int (*fn)(int, struct sockaddr *, SC_T_ACCEPT_LEN, int) =
+	    (int (*)(int, struct sockaddr *, SC_T_ACCEPT_LEN, int))
+	    sc_t_next_definition("accept4");
+
+	return fn == NULL ? -1 : fn(fd, addr, len, flags);
+#else
+	(void)fd;
+	(void)addr;
+	(void)len;
+	(void)flags;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+int
+sc_t_sys_fcntl(int fd, int cmd, long arg)
+{
+#ifdef FCNTL_BY_NUMBER
+	return (int)syscall(SYS_fcntl, fd, cmd, arg);
+#else
+	int (*fn)(int, int, ...) = (int (*)(int, int, ...))
+	    sc_t_next_definition("fcntl");
+
+	return fn == NULL ? -1 : fn(fd, cmd, arg);
+#endif
+}
+
+int
+sc_t_sys_ioctl(int fd, SC_T_IOCTL_REQUEST req, void *arg)
+{
+#ifdef IOCTL_BY_NUMBER
+	return (int)syscall(SYS_ioctl, fd, req, arg);
+#else
+	int (*fn)(int, SC_T_IOCTL_REQUEST, ...) =
+	    (int (*)(int, SC_T_IOCTL_REQUEST, ...))sc_t_next_definition("ioctl");
+
+	return fn == NULL ? -1 : fn(fd, req, arg);
+#endif
+}
+
+int
+sc_t_sys_close(int fd)
+{
+#ifdef CLOSE_BY_NUMBER
+	return (int)syscall(SYS_close, fd);
+#else
+	int (*fn)(int) = (int (*)(int))sc_t_next_definition("close");
+
+	return fn == NULL ? -1 : fn(fd);
+#endif
+}
+
+int
+sc_t_sys_setsockopt(int fd, int level, int name, const void *val,
+    socklen_t len)
+{
+#ifdef SETSOCKOPT_BY_NUMBER
+	return (int)syscall(SYS_setsockopt, fd, level, name, val, len);
+#else
+	int (*fn)(int, int, int, const void *, socklen_t) =
+	    (int (*)(int, int, int, const void *, socklen_t))
+	    sc_t_next_definition("setsockopt");
+
+	return fn == NULL ? -1 : fn(fd, level, name, val, len);
+#endif
+}
+
+int
+sc_t_sys_socket(int domain, int type, int protocol)
+{
+#ifdef SOCKET_BY_NUMBER
+	return (int)syscall(SYS_socket, domain, type, protocol);
+#else
+	int (*fn)(int, int, int) = (int (*)(int, int, int))
+	    sc_t_next_definition("socket");
+
+	return fn == NULL ? -1 : fn(domain, type, protocol);
+#endif
+}
+
+int
+sc_t_sys_socketpair(int domain, int type, int protocol, int sv[2])
+{
+#ifdef SOCKETPAIR_BY_NUMBER
+	return (int)syscall(SYS_socketpair, domain, type, protocol, sv);
+#else
+	int (*fn)(int, int, int, int *) = (int (*)(int, int, int, int *))
+	    sc_t_next_definition("socketpair");
+
+	return fn == NULL ? -1 : fn(domain, type, protocol, sv);
+#endif
 }

@@ -10,15 +10,50 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 
+#include <fcntl.h>
+
 #include "sockcompat.h"
 #include "sctrace.h"
+#include "scenario.h"	/* O_ASYNC where the system calls it otherwise */
+
+/*
+ * The system's own accept, accept4, fcntl, ioctl, close, setsockopt,
+ * socket and socketpair, past the definitions
+ * a test program gives them: the system call by number where syscall()
+ * and the number exist (Linux, FreeBSD, DragonFly), else the C library's
+ * definition found by dlsym(RTLD_NEXT) (OpenBSD has no syscall(), NetBSD
+ * no SYS_accept4 or SYS_socket, illumos no SYS_accept4).  -1 with ENOSYS
+ * if there is neither.  SC_T_ACCEPT_LEN and SC_T_IOCTL_REQUEST are the
+ * system's own parameter types (m4/sockcompat_testsys.m4), for the test
+ * programs' own definitions of those functions.
+ */
+#if defined HAVE_ACCEPT4 && HAVE_DECL_ACCEPT4
+# define SC_T_HAVE_ACCEPT4 1
+#else
+# define SC_T_HAVE_ACCEPT4 0	/* NetBSD 6/7 (paccept), macOS */
+#endif
+int sc_t_sys_accept(int fd, struct sockaddr *addr, socklen_t *len);
+int sc_t_sys_accept4(int fd, struct sockaddr *addr, socklen_t *len,
+    int flags);
+int sc_t_sys_fcntl(int fd, int cmd, long arg);
+int sc_t_sys_ioctl(int fd, SC_T_IOCTL_REQUEST req, void *arg);
+int sc_t_sys_close(int fd);
+int sc_t_sys_setsockopt(int fd, int level, int name, const void *val,
+    socklen_t len);
+int sc_t_sys_socket(int domain, int type, int protocol);
+int sc_t_sys_socketpair(int domain, int type, int protocol, int sv[2]);
+/* The C library's NAME past this program's own definition (dlsym with
+ * RTLD_NEXT), for the functions a test interposes that have no system
+ * call of their own (pthread_sigmask, sigpending, sigtimedwait).  NULL
+ * with ENOSYS if there is none. */
+void *sc_t_next_definition(const char *name);
 
 /*
  * Which implementation this test program exercises: the "_emul_" programs
  * link the library built with emulation forced; the others link it as
  * configured, which takes the native path where configure found one.
  */
-#ifdef SC_TEST_EMULATED
+#if defined SC_TEST_EMULATED || defined SC_TEST_REFUSED
 # define SC_T_NATIVE_ACCEPT4 0
 # define SC_T_NATIVE_SOCK_FLAGS 0
 #else
@@ -75,9 +110,41 @@ int sc_t_open_after_exec(const char *srcdir, int fd, int use_spawn);
 int sc_t_trace(void (*setup)(void *), int (*fn)(void *), void *arg,
                struct sctrace *out);
 /*
+ * Assert that the traced calls T set close-on-exec (fcntl F_SETFD, or
+ * ioctl FIOCLEX) before they touch the status flags (F_SETFL, or ioctl
+ * FIONBIO): the other order widens the window in which a concurrent
+ * fork+exec inherits the descriptor (DESIGN.md, README).  WHAT names the
+ * call in messages.
+ */
+void sc_t_check_cloexec_first(const struct sctrace *t, const char *what);
+/*
  * Skip a test that counts every system call when ThreadSanitizer is built
  * in: its interceptors make calls of their own (mmap after socket()).
  */
 void sc_t_require_exact_counts(void);
+
+/*
+ * The "_refused_" programs link the library as configured (the installed
+ * one, once installed) and put each test case behind a seccomp filter that
+ * refuses what a kernel or sandbox without accept4 and the type flags
+ * refuses: accept4 with flags (ENOSYS), socket and socketpair with
+ * SOCK_CLOEXEC or SOCK_NONBLOCK in the type (EINVAL).  The library gives
+ * the native calls up on the first refusal; sc_t_refuse() makes that first
+ * call, so that each case then sees the emulation and nothing else, as the
+ * "_emul_" programs do with a second copy of the code.  Skips where no
+ * filter can be installed.
+ */
+void sc_t_refuse(void);
+#ifdef SC_TEST_REFUSED
+# undef ATF_TC_BODY
+# define ATF_TC_BODY(tc, tcptr)						\
+	static void sc_t_body_ ## tc(const atf_tc_t *);			\
+	static void atfu_ ## tc ## _body(const atf_tc_t *tcptr)		\
+	{								\
+		sc_t_refuse();						\
+		sc_t_body_ ## tc(tcptr);				\
+	}								\
+	static void sc_t_body_ ## tc(const atf_tc_t *tcptr ATF_DEFS_ATTRIBUTE_UNUSED)
+#endif
 
 #endif /* SC_TEST_H */

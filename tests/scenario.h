@@ -12,6 +12,22 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 
+#include <fcntl.h>
+
+/*
+ * O_ASYNC under its own name: illumos has only FASYNC, in <sys/file.h>,
+ * the bit its sockets report in F_GETFL (sock_getfasync).  Where neither
+ * exists the tests' asynchronous listener is an ordinary one.
+ */
+#ifndef O_ASYNC
+# include <sys/file.h>
+# ifdef FASYNC
+#  define O_ASYNC FASYNC
+# else
+#  define O_ASYNC 0
+# endif
+#endif
+
 enum sc_target { SC_LISTENER, SC_BADF, SC_CLOSED, SC_FILE, SC_PIPE,
 	SC_NOT_LISTENING, SC_DGRAM, SC_EMPTY, SC_NTARGETS };
 enum sc_addr { SC_A_NULL, SC_A_FULL, SC_A_LARGER, SC_A_TRUNC, SC_A_ZERO,

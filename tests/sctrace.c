@@ -36,6 +36,17 @@ sctrace_count(const struct sctrace *t, long nr)
 	return n;
 }
 
+long
+sctrace_find(const struct sctrace *t, long nr, long arg1)
+{
+	long i;
+
+	for (i = 0; i < t->count && i < SCTRACE_KEEP; i++)
+		if (t->nr[i] == nr && t->arg1[i] == arg1)
+			return i;
+	return -1;
+}
+
 const char *
 sctrace_str(const struct sctrace *t)
 {
@@ -146,8 +157,11 @@ sctrace_run(void (*setup)(void *), int (*fn)(void *), void *arg,
 		if ((long)info.entry.nr == MARKER) {
 			markers++;
 		} else if (markers == 1) {
-			if (out->count < SCTRACE_KEEP)
+			if (out->count < SCTRACE_KEEP) {
 				out->nr[out->count] = (long)info.entry.nr;
+				out->arg1[out->count] =
+				    (long)info.entry.args[1];
+			}
 			out->count++;
 			if ((long)info.entry.nr == SCTRACE_ACCEPT4)
 				out->accept4++;

@@ -7,7 +7,11 @@
 #ifndef SC_SCTRACE_H
 #define SC_SCTRACE_H
 
-#include <sys/syscall.h>
+/* The system-call numbers, where the system has the (non-standard) header:
+ * config.h says (m4/sockcompat_testsys.m4). */
+#ifdef HAVE_SYS_SYSCALL_H
+# include <sys/syscall.h>
+#endif
 
 /*
  * The accept4 system call's number, or -1 where the kernel has none
@@ -21,12 +25,52 @@
 # define SCTRACE_ACCEPT4 (-1L)
 #endif
 
+/* The same for the calls the fallback tests count: NetBSD's socket is
+ * SYS___socket30, illumos's SYS_so_socket and SYS_so_socketpair. */
+#ifdef SYS_socket
+# define SCTRACE_SOCKET SYS_socket
+#else
+# define SCTRACE_SOCKET (-1L)
+#endif
+#ifdef SYS_socketpair
+# define SCTRACE_SOCKETPAIR SYS_socketpair
+#else
+# define SCTRACE_SOCKETPAIR (-1L)
+#endif
+#ifdef SYS_fcntl
+# define SCTRACE_FCNTL SYS_fcntl
+#else
+# define SCTRACE_FCNTL (-1L)
+#endif
+#ifdef SYS_dup
+# define SCTRACE_DUP SYS_dup
+#else
+# define SCTRACE_DUP (-1L)
+#endif
+/* And the send tests' (on i386 also SYS_socketcall, SYS_send: guarded). */
+#ifdef SYS_getsockopt
+# define SCTRACE_GETSOCKOPT SYS_getsockopt
+#else
+# define SCTRACE_GETSOCKOPT (-1L)
+#endif
+#ifdef SYS_setsockopt
+# define SCTRACE_SETSOCKOPT SYS_setsockopt
+#else
+# define SCTRACE_SETSOCKOPT (-1L)
+#endif
+#ifdef SYS_sendto
+# define SCTRACE_SENDTO SYS_sendto
+#else
+# define SCTRACE_SENDTO (-1L)
+#endif
+
 #define SCTRACE_KEEP 64		/* system call numbers kept, for messages */
 
 struct sctrace {
 	long count;		/* system calls made by FN */
 	long accept4;		/* of which accept4 */
 	long nr[SCTRACE_KEEP];	/* the first ones' numbers */
+	long arg1[SCTRACE_KEEP];	/* and second arguments (fcntl's cmd...) */
 };
 
 /*
@@ -56,5 +100,9 @@ int sctrace_refuse_if(long nr, int arg, unsigned mask, int err);
 
 /* How many of the kept system calls were NR. */
 long sctrace_count(const struct sctrace *t, long nr);
+
+/* The index of the first kept call NR whose second argument is ARG1, or
+ * -1: where fcntl(F_SETFD) comes among the calls, say. */
+long sctrace_find(const struct sctrace *t, long nr, long arg1);
 
 #endif /* SC_SCTRACE_H */

@@ -172,33 +172,50 @@ ATF_TC_BODY(socketpair__flags_both_ends, tc)
 	}
 }
 
+/*
+ * README: sv is written only on success, on every path.  The failures
+ * below reach the native socketpair in socket_test and the emulation in
+ * socket_emul_test; neither may touch the caller's array.
+ */
+static void
+sv_unchanged(const int sv[2])
+{
+	ATF_CHECK_MSG(sv[0] == -7 && sv[1] == -7, "a failed socketpair wrote "
+	    "%d and %d into sv", sv[0], sv[1]);
+}
+
 ATF_TC(socketpair__errors_match_native);
 ATF_TC_HEAD(socketpair__errors_match_native, tc)
 {
-	atf_tc_set_md_var(tc, "descr", "socketpair's errors are the system's");
+	atf_tc_set_md_var(tc, "descr", "socketpair's errors are the system's, "
+	    "and a failed call leaves sv as it was");
 }
 ATF_TC_BODY(socketpair__errors_match_native, tc)
 {
 	size_t f;
 
 	for (f = 0; f < NFLAGS; f++) {
-		int sv[2];
+		int sv[2] = { -7, -7 };
 
 		ATF_CHECK_EQ(sockcompat_socketpair(AF_UNIX, 15 | all_flags[f], 0, sv), -1);
 		ATF_CHECK_EQ_MSG(errno, EINVAL, "invalid type: %s",
 		    strerror(errno));
+		sv_unchanged(sv);
 		ATF_CHECK_EQ(sockcompat_socketpair(AF_UNIX,
 		    SOCK_STREAM | 0x40000000 | all_flags[f], 0, sv), -1);
 		ATF_CHECK_EQ_MSG(errno, EINVAL, "unknown flag bit: %s",
 		    strerror(errno));
+		sv_unchanged(sv);
 		ATF_CHECK_EQ(sockcompat_socketpair(12345, SOCK_STREAM | all_flags[f],
 		    0, sv), -1);
 		ATF_CHECK_EQ_MSG(errno, EAFNOSUPPORT, "invalid domain: %s",
 		    strerror(errno));
+		sv_unchanged(sv);
 		ATF_CHECK_EQ(sockcompat_socketpair(AF_INET, SOCK_STREAM | all_flags[f], 0,
 		    sv), -1);
 		ATF_CHECK_EQ_MSG(errno, EOPNOTSUPP, "AF_INET pair: %s",
 		    strerror(errno));
+		sv_unchanged(sv);
 	}
 }
 
@@ -239,7 +256,8 @@ ATF_TC(socket__syscall_floor);
 ATF_TC_HEAD(socket__syscall_floor, tc)
 {
 	atf_tc_set_md_var(tc, "descr", "socket() with flags costs one system "
-	    "call natively and one plus one per flag emulated");
+	    "call natively and one plus one per flag emulated, close-on-exec "
+	    "first");
 }
 ATF_TC_BODY(socket__syscall_floor, tc)
 {
@@ -260,7 +278,43 @@ ATF_TC_BODY(socket__syscall_floor, tc)
 		ATF_CHECK_EQ_MSG(t.count, want, "flags %#x: %ld system calls "
 		    "(%s), expected %d", all_flags[f], t.count,
 		    sctrace_str(&t), want);
+		if (!SC_T_NATIVE_SOCK_FLAGS && all_flags[f] ==
+		    (SOCK_CLOEXEC | SOCK_NONBLOCK))
+			sc_t_check_cloexec_first(&t, "socket");
 	}
+}
+
+static int
+traced_socketpair(void *p)
+{
+	struct trace_arg *a = p;
+	int sv[2];
+
+	return sockcompat_socketpair(AF_UNIX, SOCK_STREAM | a->flags, 0,
+	    sv) == -1;
+}
+
+ATF_TC(socketpair__syscall_floor);
+ATF_TC_HEAD(socketpair__syscall_floor, tc)
+{
+	atf_tc_set_md_var(tc, "descr", "socketpair with both flags costs one "
+	    "system call natively; emulated, one plus two per end, each end "
+	    "close-on-exec before its status flags (the fork/exec window), "
+	    "counted with ptrace");
+}
+ATF_TC_BODY(socketpair__syscall_floor, tc)
+{
+	struct trace_arg a;
+	struct sctrace t;
+	const int want = SC_T_NATIVE_SOCK_FLAGS ? 1 : 5;
+
+	sc_t_require_exact_counts();
+	a.flags = SOCK_CLOEXEC | SOCK_NONBLOCK;
+	ATF_REQUIRE_EQ(sc_t_trace(NULL, traced_socketpair, &a, &t), 0);
+	ATF_CHECK_EQ_MSG(t.count, want, "%ld system calls (%s), expected %d",
+	    t.count, sctrace_str(&t), want);
+	if (!SC_T_NATIVE_SOCK_FLAGS)
+		sc_t_check_cloexec_first(&t, "socketpair");
 }
 
 ATF_TP_ADD_TCS(tp)
@@ -273,5 +327,6 @@ ATF_TP_ADD_TCS(tp)
 	ATF_TP_ADD_TC(tp, socket__syscall_floor);
 	ATF_TP_ADD_TC(tp, socketpair__flags_both_ends);
 	ATF_TP_ADD_TC(tp, socketpair__errors_match_native);
+	ATF_TP_ADD_TC(tp, socketpair__syscall_floor);
 	return atf_no_error();
 }

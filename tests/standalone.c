@@ -1,25 +1,38 @@
 /*
- * The core behaviours of accept4, socket and socketpair through sockcompat,
- * with no test framework: for builds that have no ATF (musl here) and for
- * cross builds run under qemu-user.  Linked against the library of one
- * configuration; tests/matrix runs it against the configured and the
- * always-emulated builds.  Prints one line per failure and a summary;
- * exits 1 if anything failed.
+ * The core behaviours of accept4, socket, socketpair and send with
+ * MSG_NOSIGNAL through sockcompat, with no test framework: for builds that
+ * have no ATF (musl here) and for cross builds run under qemu-user.
+ * Linked against the library of one configuration; tests/matrix runs it
+ * against the configured and the always-emulated builds.  Prints one line
+ * per failure and a summary; exits 1 if anything failed.
  *
  * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
  */
 #include <sys/types.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "sockcompat.h"
+
+/* illumos has no O_ASYNC: FASYNC (<sys/file.h>) is its name for the bit. */
+#ifndef O_ASYNC
+# include <sys/file.h>
+# ifdef FASYNC
+#  define O_ASYNC FASYNC
+# else
+#  define O_ASYNC 0
+# endif
+#endif
 
 static int passed, failed;
 
@@ -174,6 +187,61 @@ sockets(void)
 	    errno == EINVAL, "invalid type: %s", strerror(errno));
 }
 
+/*
+ * MSG_NOSIGNAL, in a child with SIGPIPE at its default action: send,
+ * sendto and sendmsg to a peer that has gone fail with EPIPE and the child
+ * lives; a SIGPIPE pending before the call is still pending after it.
+ * Returns a bit per failed check.
+ */
+static int
+nosignal_child(void)
+{
+	struct iovec iov;
+	struct msghdr msg;
+	sigset_t set, pend;
+	int sv[2], bad = 0;
+	char c = 'x';
+
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+		return 64;
+	close(sv[1]);
+	iov.iov_base = &c;
+	iov.iov_len = 1;
+	memset(&msg, 0, sizeof msg);
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	if (sockcompat_send(sv[0], &c, 1, MSG_NOSIGNAL) != -1 || errno != EPIPE)
+		bad |= 1;
+	if (sockcompat_sendto(sv[0], &c, 1, MSG_NOSIGNAL, NULL, 0) != -1 ||
+	    errno != EPIPE)
+		bad |= 2;
+	if (sockcompat_sendmsg(sv[0], &msg, MSG_NOSIGNAL) != -1 ||
+	    errno != EPIPE)
+		bad |= 4;
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	raise(SIGPIPE);
+	(void)sockcompat_send(sv[0], &c, 1, MSG_NOSIGNAL);
+	if (sigpending(&pend) != 0 || !sigismember(&pend, SIGPIPE))
+		bad |= 8;
+	return bad;
+}
+
+static void
+nosignal(void)
+{
+	int st = -1;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(nosignal_child());
+	CHECK(pid != -1 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0, "MSG_NOSIGNAL: wait status %#x", st);
+}
+
 int
 main(void)
 {
@@ -181,6 +249,7 @@ main(void)
 	accept4_flags(O_NONBLOCK);
 	accept4_errors();
 	sockets();
+	nosignal();
 	CHECK(sockcompat_accept_error(-1, EMFILE) == SOCKCOMPAT_ACCEPT_BACKOFF,
 	    "EMFILE verdict");
 	printf("standalone: %d passed, %d failed, 0 skipped\n", passed, failed);

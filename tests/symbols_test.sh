@@ -22,6 +22,10 @@ exported_body()
 SOCKCOMPAT_0.1
 sockcompat_accept4@@SOCKCOMPAT_0.1
 sockcompat_accept_error@@SOCKCOMPAT_0.1
+sockcompat_recvmsg@@SOCKCOMPAT_0.1
+sockcompat_send@@SOCKCOMPAT_0.1
+sockcompat_sendmsg@@SOCKCOMPAT_0.1
+sockcompat_sendto@@SOCKCOMPAT_0.1
 sockcompat_socket@@SOCKCOMPAT_0.1
 sockcompat_socketpair@@SOCKCOMPAT_0.1
 LIST

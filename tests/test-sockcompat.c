@@ -4,7 +4,9 @@
  * on the first failed check.  Built twice by the sockcompat-tests module:
  * test-sockcompat against the library as configured (the native path
  * where the system has one), and test-sockcompat-emul with the emulated
- * variants of the library compiled into it.
+ * variants of the library compiled into it.  Where the project links an
+ * installed libsockcompat, only the first is built, against that
+ * library: it uses nothing the library does not export.
  *
  * Copyright (c) 2026 The sockcompat authors.
  *
@@ -49,7 +51,19 @@
 /* Specification. */
 #include "sockcompat.h"
 
+/* The functions the library exports, as it declares them (the installed
+   library's, in a project that links it). */
+#include "signature.h"
+SIGNATURE_CHECK (sockcompat_accept4, int,
+                 (int, struct sockaddr *, socklen_t *, int));
+SIGNATURE_CHECK (sockcompat_socket, int, (int, int, int));
+#if !(defined _WIN32 && !defined __CYGWIN__)
+SIGNATURE_CHECK (sockcompat_socketpair, int, (int, int, int, int[2]));
+#endif
+SIGNATURE_CHECK (sockcompat_accept_error, int, (int, int));
+
 #include <sys/types.h>
+#include <sys/time.h>
 #include <netinet/in.h>
 
 #include <errno.h>
@@ -59,17 +73,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sockets.h"
 #include "test-sockcompat.h"
 
-#define ASSERT(expr) \
-	do { \
-		if (!(expr)) { \
-			fprintf(stderr, "%s:%d: assertion '%s' failed (errno %d)\n", \
-			    __FILE__, __LINE__, #expr, errno); \
-			fflush(stderr); \
-			abort(); \
-		} \
-	} while (0)
+#include "macros.h"
 
 /* A flag that no system's accept4 or socket knows. */
 #define BAD_FLAG 0x01000000
@@ -79,16 +86,85 @@ static const int flag_sets[] = {
 };
 #define N_FLAG_SETS (int)(sizeof flag_sets / sizeof flag_sets[0])
 
-/* FD has FD_CLOEXEC iff FLAGS has SOCK_CLOEXEC, O_NONBLOCK iff SOCK_NONBLOCK. */
-static void
-check_flags(int fd, int flags)
+/*
+ * Native Windows (Winsock behind gnulib's sockets modules): gnulib's fcntl
+ * reports F_GETFD from the handle's inheritance flag, but nothing reports
+ * a socket's non-blocking mode (gnulib's lib/nonblocking.c answers ENOSYS
+ * for sockets), so it is watched instead: a recv on FD, which has nothing
+ * to read, in a second thread either fails at once with EWOULDBLOCK
+ * (non-blocking) or is still waiting after 200 ms (blocking; SO_RCVTIMEO
+ * would be simpler, but Wine 8 ignores it for blocking calls), and PEER,
+ * connected to FD, then sends the byte it waits for.  Nor does Winsock
+ * have socketpair, or AF_UNIX in every version: those checks are left out
+ * there.
+ */
+#if defined _WIN32 && !defined __CYGWIN__
+# define WINSOCK 1
+# define WIN32_LEAN_AND_MEAN
+# include <windows.h>
+# include <io.h>
+# include <stdint.h>
+struct recv_probe {
+	int fd, r, err;
+};
+
+static DWORD WINAPI
+probe_recv(LPVOID arg)
 {
-	int fdf = fcntl(fd, F_GETFD);
+	struct recv_probe *p = arg;
+	char b;
+
+	errno = 0;
+	p->r = recv(p->fd, &b, 1, 0);
+	p->err = errno;
+	return 0;
+}
+
+static int
+is_nonblocking(int fd, int peer)
+{
+	struct recv_probe p;
+	HANDLE t;
+	int nb;
+
+	p.fd = fd;
+	t = CreateThread(NULL, 0, probe_recv, &p, 0, NULL);
+	ASSERT(t != NULL);
+	nb = WaitForSingleObject(t, 200) == WAIT_OBJECT_0;
+	if (nb)
+		ASSERT(p.r == -1 && (p.err == EWOULDBLOCK || p.err == EAGAIN));
+	else {
+		ASSERT(send(peer, "x", 1, 0) == 1);
+		ASSERT(WaitForSingleObject(t, 10000) == WAIT_OBJECT_0);
+		ASSERT(p.r == 1);
+	}
+	ASSERT(CloseHandle(t));
+	return nb;
+}
+#else
+# define WINSOCK 0
+static int
+is_nonblocking(int fd, int peer)
+{
 	int fl = fcntl(fd, F_GETFL);
 
-	ASSERT(fdf != -1 && fl != -1);
+	(void)peer;
+	ASSERT(fl != -1);
+	return (fl & O_NONBLOCK) != 0;
+}
+#endif
+
+/* FD has FD_CLOEXEC iff FLAGS has SOCK_CLOEXEC, O_NONBLOCK iff
+   SOCK_NONBLOCK.  PEER is connected to FD, or -1 where the mode can be
+   read (not WINSOCK). */
+static void
+check_flags(int fd, int flags, int peer)
+{
+	int fdf = fcntl(fd, F_GETFD);
+
+	ASSERT(fdf != -1);
 	ASSERT(((fdf & FD_CLOEXEC) != 0) == ((flags & SOCK_CLOEXEC) != 0));
-	ASSERT(((fl & O_NONBLOCK) != 0) == ((flags & SOCK_NONBLOCK) != 0));
+	ASSERT(is_nonblocking(fd, peer) == ((flags & SOCK_NONBLOCK) != 0));
 }
 
 /* The lowest free descriptor: what the next socket() would return. */
@@ -154,7 +230,7 @@ test_accept4_flags(void)
 				fd = sys ? test_sys_accept4(l, (struct sockaddr *)&peer, &len, flag_sets[i])
 				    : accept4(l, (struct sockaddr *)&peer, &len, flag_sets[i]);
 				ASSERT(fd != -1);
-				check_flags(fd, flag_sets[i]);
+				check_flags(fd, flag_sets[i], c);
 				ASSERT(len == sizeof peer);
 				ASSERT(peer.sin_family == AF_INET);
 				ASSERT(peer.sin_port == port);
@@ -188,13 +264,16 @@ test_accept4_einval(void)
 	fd = accept4(l, (struct sockaddr *)&peer, &len, SOCK_CLOEXEC);
 	ASSERT(fd != -1);
 	ASSERT(peer.sin_port == port);
-	check_flags(fd, SOCK_CLOEXEC);
+	check_flags(fd, SOCK_CLOEXEC, c);
 	ASSERT(close(fd) == 0);
 	ASSERT(close(c) == 0);
 	ASSERT(close(l) == 0);
 }
 
-/* A descriptor that is not open is EBADF, even with an unknown flag. */
+/* A descriptor that is not open is EBADF; with an unknown flag too, except
+   where the system's accept4 (or, without one, FreeBSD's documented
+   order) checks the flags first: SOCKCOMPAT_EBADF_FIRST 0, from
+   m4/sockcompat_errorder.m4. */
 static void
 test_accept4_ebadf(void)
 {
@@ -208,10 +287,55 @@ test_accept4_ebadf(void)
 	ASSERT(errno == EBADF);
 	errno = 0;
 	ASSERT(accept4(fd, NULL, NULL, BAD_FLAG) == -1);
-	ASSERT(errno == EBADF);
+	ASSERT(errno == (SOCKCOMPAT_EBADF_FIRST == 0 ? EINVAL : EBADF));
 	errno = 0;
 	ASSERT(test_sys_accept4(-1, NULL, NULL, SOCK_NONBLOCK) == -1);
 	ASSERT(errno == EBADF);
+}
+
+/* A new socket FD of TYPE has the flags FLAGS ask for.  Where the mode
+   must be watched (WINSOCK), a datagram socket is bound first and given a
+   peer; a stream socket is connected instead. */
+static void
+check_new_socket(int fd, int type, int flags)
+{
+	struct sockaddr_in sin;
+	socklen_t len = sizeof sin;
+	int u;
+
+	if (WINSOCK && type == SOCK_DGRAM) {
+		memset(&sin, 0, sizeof sin);
+		sin.sin_family = AF_INET;
+		sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		ASSERT(bind(fd, (struct sockaddr *)&sin, sizeof sin) == 0);
+		ASSERT(getsockname(fd, (struct sockaddr *)&sin, &len) == 0);
+		u = socket(AF_INET, SOCK_DGRAM, 0);
+		ASSERT(u != -1);
+		ASSERT(connect(u, (const struct sockaddr *)&sin, sizeof sin) == 0);
+		check_flags(fd, flags, u);
+		ASSERT(close(u) == 0);
+		return;
+	}
+	if (WINSOCK && type == SOCK_STREAM) {
+		/* Unconnected, it cannot be watched by reading; connecting
+		   shows it: a non-blocking connect does not wait. */
+		struct sockaddr_in lsin;
+		int l = listener(&lsin, 0), c, fdf;
+
+		fdf = fcntl(fd, F_GETFD);
+		ASSERT(fdf != -1);
+		ASSERT(((fdf & FD_CLOEXEC) != 0) == ((flags & SOCK_CLOEXEC) != 0));
+		errno = 0;
+		c = connect(fd, (const struct sockaddr *)&lsin, sizeof lsin);
+		if (flags & SOCK_NONBLOCK)
+			ASSERT(c == -1 && (errno == EINPROGRESS ||
+			    errno == EWOULDBLOCK || errno == EAGAIN));
+		else
+			ASSERT(c == 0);
+		ASSERT(close(l) == 0);
+		return;
+	}
+	check_flags(fd, flags, -1);
 }
 
 static void
@@ -224,21 +348,80 @@ test_socket(void)
 		for (i = 0; i < N_FLAG_SETS; i++) {
 			fd = socket(AF_INET, types[t] | flag_sets[i], 0);
 			ASSERT(fd != -1);
-			check_flags(fd, flag_sets[i]);
+			check_new_socket(fd, types[t], flag_sets[i]);
 			ASSERT(close(fd) == 0);
+			if (WINSOCK)
+				continue;
 			fd = socket(AF_UNIX, types[t] | flag_sets[i], 0);
 			ASSERT(fd != -1);
-			check_flags(fd, flag_sets[i]);
+			check_flags(fd, flag_sets[i], -1);
 			ASSERT(close(fd) == 0);
 		}
 	/* The system's own errors pass through, and nothing is left open. */
 	free_fd = lowest_free_fd();
 	errno = 0;
-	ASSERT(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 12345) == -1);
+	ASSERT(socket(WINSOCK ? AF_INET : AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC,
+	    12345) == -1);
 	ASSERT(errno != 0);
 	ASSERT(lowest_free_fd() == free_fd);
 }
 
+#if WINSOCK
+/*
+ * Close-on-exec across a real CreateProcess that passes on inheritable
+ * handles: this program, started again with the handle value of a
+ * connected socket, writes a byte to it (WriteFile: Wine 8's Winsock
+ * refuses inherited sockets, its file layer does not), and the byte
+ * arrives at the peer only if the handle was inherited -- whatever the
+ * value names in the child otherwise.
+ */
+# define CHILD_ARG "--sockcompat-child-write"
+static int
+child_main(const char *value)
+{
+	HANDLE h = (HANDLE)(intptr_t)_strtoui64(value, NULL, 10);
+	DWORD n;
+
+	return WriteFile(h, "x", 1, &n, NULL) ? 10 : 11;
+}
+
+static void
+test_exec(void)
+{
+	char self[MAX_PATH], cmd[MAX_PATH + 64], b;
+	STARTUPINFOA si;
+	PROCESS_INFORMATION pi;
+	struct sockaddr_in sin;
+	int cloexec, l, c, a, r;
+
+	ASSERT(GetModuleFileNameA(NULL, self, sizeof self) > 0);
+	for (cloexec = 0; cloexec < 2; cloexec++) {
+		l = listener(&sin, 0);
+		c = socket(AF_INET, SOCK_STREAM | (cloexec ? SOCK_CLOEXEC : 0), 0);
+		ASSERT(c != -1);
+		ASSERT(connect(c, (const struct sockaddr *)&sin, sizeof sin) == 0);
+		a = accept4(l, NULL, NULL, SOCK_NONBLOCK);
+		ASSERT(a != -1);
+		snprintf(cmd, sizeof cmd, "\"%s\" " CHILD_ARG " %llu", self,
+		    (unsigned long long)_get_osfhandle(c));
+		memset(&si, 0, sizeof si);
+		si.cb = sizeof si;
+		ASSERT(CreateProcessA(self, cmd, NULL, NULL, TRUE, 0, NULL, NULL,
+		    &si, &pi));
+		ASSERT(WaitForSingleObject(pi.hProcess, 60000) == WAIT_OBJECT_0);
+		ASSERT(CloseHandle(pi.hThread) && CloseHandle(pi.hProcess));
+		errno = 0;
+		r = recv(a, &b, 1, 0);
+		if (cloexec)
+			ASSERT(r == -1 && (errno == EWOULDBLOCK || errno == EAGAIN));
+		else
+			ASSERT(r == 1 && b == 'x');
+		ASSERT(close(a) == 0);
+		ASSERT(close(c) == 0);
+		ASSERT(close(l) == 0);
+	}
+}
+#else
 static void
 test_socketpair(void)
 {
@@ -249,8 +432,8 @@ test_socketpair(void)
 		sv[0] = sv[1] = -1;
 		ASSERT(socketpair(AF_UNIX, SOCK_STREAM | flag_sets[i], 0, sv) == 0);
 		ASSERT(sv[0] >= 0 && sv[1] >= 0 && sv[0] != sv[1]);
-		check_flags(sv[0], flag_sets[i]);
-		check_flags(sv[1], flag_sets[i]);
+		check_flags(sv[0], flag_sets[i], -1);
+		check_flags(sv[1], flag_sets[i], -1);
 		/* The two ends are connected to each other, both ways. */
 		ASSERT(write(sv[0], "a", 1) == 1);
 		ASSERT(read(sv[1], &b, 1) == 1 && b == 'a');
@@ -260,14 +443,28 @@ test_socketpair(void)
 		ASSERT(close(sv[1]) == 0);
 	}
 }
+#endif
 
 int
-main(void)
+main(int argc, char **argv)
 {
+#if WINSOCK
+	if (argc == 3 && strcmp(argv[1], CHILD_ARG) == 0)
+		return child_main(argv[2]);
+#else
+	(void)argc;
+	(void)argv;
+#endif
+	/* Winsock's WSAStartup; nothing elsewhere. */
+	ASSERT(gl_sockets_startup(SOCKETS_2_2) == 0);
 	test_accept4_flags();
 	test_accept4_einval();
 	test_accept4_ebadf();
 	test_socket();
+#if WINSOCK
+	test_exec();
+#else
 	test_socketpair();
+#endif
 	return 0;
 }
