@@ -507,23 +507,11 @@ connections(int n, int reps)
 int
 main(int argc, char **argv)
 {
-	int quick = 0, i, l;
+	int quick, r, l;
 
-	if (argc == 4 && strcmp(argv[1], "--loop") == 0)
-		return loop_main(argv[2], atoi(argv[3]));
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--quick") == 0)
-			quick = 1;
-		else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
-			if ((csv = fopen(argv[++i], "w")) == NULL)
-				bench_die(argv[i]);
-			fprintf(csv, "section,strategy,flags,value,unit,ratio\n");
-		} else {
-			fprintf(stderr, "usage: accept_bench [--quick] [--csv FILE]\n"
-			    "       accept_bench --loop libc|shim N\n");
-			return 2;
-		}
-	}
+	if ((r = bench_args(argc, argv, "accept_bench",
+	    "section,strategy,flags,value,unit,ratio", loop_main, &quick, &csv)) >= 0)
+		return r;
 	if (quick)
 		rounds = 15;
 	printf("sockcompat accept benchmark (%s)\n", quick ? "quick" : "full");

@@ -20,6 +20,33 @@ bench_die(const char *what)
 	exit(1);
 }
 
+int
+bench_args(int argc, char **argv, const char *name, const char *header,
+    int (*loop)(const char *which, int n), int *quick, FILE **csv)
+{
+	int i;
+
+	*quick = 0;
+	*csv = NULL;
+	if (argc == 4 && strcmp(argv[1], "--loop") == 0)
+		return loop(argv[2], atoi(argv[3]));
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--quick") == 0)
+			*quick = 1;
+		else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc &&
+		    *csv == NULL) {
+			if ((*csv = fopen(argv[++i], "w")) == NULL)
+				bench_die(argv[i]);
+			fprintf(*csv, "%s\n", header);
+		} else {
+			fprintf(stderr, "usage: %s [--quick] [--csv FILE]\n"
+			    "       %s --loop libc|shim N\n", name, name);
+			return 2;
+		}
+	}
+	return -1;
+}
+
 double
 bench_now_ns(void)
 {

@@ -7,8 +7,19 @@
 #ifndef SC_BENCH_H
 #define SC_BENCH_H
 
+#include <stdio.h>
+
 /* perror(WHAT), then exit(1). */
 void bench_die(const char *what);
+/*
+ * The command line every driver takes: "NAME [--quick] [--csv FILE]", or
+ * "NAME --loop libc|shim N" for the instruction counts, which LOOP runs.
+ * Returns -1 when the driver is to go on, with *QUICK set and *CSV open on
+ * FILE with the line HEADER written (or NULL); otherwise the status main
+ * returns: LOOP's, or 2 after a usage message.
+ */
+int bench_args(int argc, char **argv, const char *name, const char *header,
+    int (*loop)(const char *which, int n), int *quick, FILE **csv);
 /* CLOCK_MONOTONIC, in nanoseconds. */
 double bench_now_ns(void);
 /* The median of the N values at V (which are sorted in place). */

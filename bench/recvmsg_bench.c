@@ -10,6 +10,7 @@
  * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
  */
 #include <config.h>
+#include "sockcompat-xopen.h"
 
 #define SOCKCOMPAT_NO_RENAME 1
 
@@ -376,23 +377,11 @@ instructions(const char *self)
 int
 main(int argc, char **argv)
 {
-	int quick = 0, i;
+	int quick, r;
 
-	if (argc == 4 && strcmp(argv[1], "--loop") == 0)
-		return loop_main(argv[2], atoi(argv[3]));
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--quick") == 0)
-			quick = 1;
-		else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
-			if ((csv = fopen(argv[++i], "w")) == NULL)
-				bench_die(argv[i]);
-			fprintf(csv, "section,strategy,fds,value,unit,ratio\n");
-		} else {
-			fprintf(stderr, "usage: recvmsg_bench [--quick] [--csv FILE]\n"
-			    "       recvmsg_bench --loop libc|shim N\n");
-			return 2;
-		}
-	}
+	if ((r = bench_args(argc, argv, "recvmsg_bench",
+	    "section,strategy,fds,value,unit,ratio", loop_main, &quick, &csv)) >= 0)
+		return r;
 	if (quick)
 		rounds = 15;
 	printf("sockcompat recvmsg benchmark (%s)\n", quick ? "quick" : "full");

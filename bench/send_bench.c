@@ -223,25 +223,14 @@ instructions(const char *self)
 int
 main(int argc, char **argv)
 {
-	int i;
+	int quick, r;
 
-	if (argc == 4 && strcmp(argv[1], "--loop") == 0)
-		return loop_main(argv[2], atoi(argv[3]));
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--quick") == 0)
-			rounds = 20;
-		else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
-			if ((csv = fopen(argv[++i], "w")) == NULL)
-				bench_die(argv[i]);
-		} else {
-			fprintf(stderr, "usage: send_bench [--quick] [--csv FILE]\n"
-			    "       send_bench --loop libc|shim N\n");
-			return 2;
-		}
-	}
-	if (csv)
-		fprintf(csv, "section,what,condition,value,unit,ratio\n");
-	printf("sockcompat send benchmark%s\n\n", rounds == 20 ? " (quick)" : "");
+	if ((r = bench_args(argc, argv, "send_bench",
+	    "section,what,condition,value,unit,ratio", loop_main, &quick, &csv)) >= 0)
+		return r;
+	if (quick)
+		rounds = 20;
+	printf("sockcompat send benchmark%s\n\n", quick ? " (quick)" : "");
 	syscalls();
 	timing();
 	instructions(argv[0]);
