@@ -74,6 +74,21 @@ typedef @SOCKCOMPAT_SOCKLEN_T@ sockcompat_socklen_t;
 #endif
 
 /*
+ * sockcompat_recvmsg and sockcompat_sendmsg take a struct msghdr that
+ * carries control messages (msg_control).  Winsock has none.  illumos and
+ * Solaris have it only in the X/Open namespace (_XPG4_2: _XOPEN_SOURCE 500
+ * or later, or _XOPEN_SOURCE_EXTENDED); outside it, the default namespace
+ * of their GCC, struct msghdr carries 4.3BSD's msg_accrights instead and
+ * recvmsg and sendmsg are other functions.  There the two are neither
+ * declared nor routed: a call is a compile-time error, not a message
+ * read through the wrong layout.  send and sendto have no msghdr and are
+ * there in every namespace.
+ */
+#if defined SOCKCOMPAT_WINSOCK_ || (defined __sun && !defined _XPG4_2)
+# define SOCKCOMPAT_NO_MSGHDR_ 1
+#endif
+
+/*
  * The type flags: the system's own wherever its header defines them (on
  * Linux they differ between architectures, so they are never copied here).
  * Some systems declare them only in their extended namespace, and a
@@ -193,7 +208,7 @@ int sockcompat_socketpair(int domain, int type, int protocol, int sv[2]);
  * returns; -1 with errno set, the message consumed and every received
  * descriptor closed, if one could not be made close-on-exec.
  */
-#ifndef SOCKCOMPAT_WINSOCK_
+#ifndef SOCKCOMPAT_NO_MSGHDR_
 ssize_t sockcompat_recvmsg(int fd, struct msghdr *msg, int flags);
 #endif
 
@@ -223,7 +238,7 @@ int sockcompat_accept_error(int listener, int err);
 ssize_t sockcompat_send(int fd, const void *buf, size_t len, int flags);
 ssize_t sockcompat_sendto(int fd, const void *buf, size_t len, int flags,
                           const struct sockaddr *to, socklen_t tolen);
-#ifndef SOCKCOMPAT_WINSOCK_
+#ifndef SOCKCOMPAT_NO_MSGHDR_
 ssize_t sockcompat_sendmsg(int fd, const struct msghdr *msg, int flags);
 #endif
 /* ---- end of MSG_NOSIGNAL ---- */
@@ -338,7 +353,7 @@ ssize_t sendmsg(int, const struct msghdr *, int)
 #  define send sockcompat_send
 #  undef sendto
 #  define sendto sockcompat_sendto
-#  ifndef SOCKCOMPAT_WINSOCK_
+#  ifndef SOCKCOMPAT_NO_MSGHDR_
 #   undef sendmsg
 #   define sendmsg sockcompat_sendmsg
 #  endif
@@ -354,7 +369,7 @@ ssize_t sendmsg(int, const struct msghdr *, int)
  * own (macOS __DARWIN_ALIAS_C, illumos __xnet_ under _XPG4_2), with other
  * compilers, or with SOCKCOMPAT_RENAME_BY_MACRO.
  */
-#if !defined SOCKCOMPAT_NO_RENAME && !defined SOCKCOMPAT_WINSOCK_ && \
+#if !defined SOCKCOMPAT_NO_RENAME && !defined SOCKCOMPAT_NO_MSGHDR_ && \
     (defined SOCKCOMPAT_RECVMSG_ROUTED_ || defined SOCKCOMPAT_ROUTE_RECVMSG)
 # undef recvmsg
 # if defined SOCKCOMPAT_ASM_ && !defined __APPLE__ && \

@@ -40,6 +40,7 @@
  * along with this program.  If not, see <https://www.gnu.org/licenses/>.
  */
 #include <config.h>
+#include "sockcompat-xopen.h"
 
 #include "sockcompat-internal.h"
 

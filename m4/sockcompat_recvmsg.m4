@@ -1,4 +1,4 @@
-# sockcompat_recvmsg.m4 serial 2
+# sockcompat_recvmsg.m4 serial 3
 dnl Copyright (c) 2026 The sockcompat authors.
 dnl
 dnl Copying and distribution of this file, with or without modification,
@@ -23,6 +23,9 @@ dnl as new, so a build against fixed headers never meets a broken kernel.
 dnl
 dnl Systems whose struct msghdr has only msg_accrights (4.3BSD before Reno)
 dnl get the variant that walks that array instead of control messages.
+dnl illumos and Solaris have both structs, by namespace; the library's
+dnl msghdr files are built in the X/Open one (lib/sockcompat-xopen.h), so
+dnl the member is looked for there, with that header's definition.
 dnl
 dnl Results: ac_cv_have_decl_MSG_CMSG_CLOEXEC,
 dnl ac_cv_member_struct_msghdr_msg_control, sockcompat_cv_cmsg_cloexec_works
@@ -40,6 +43,9 @@ AC_DEFUN([gl_SOCKCOMPAT_RECVMSG],
 #include <sys/socket.h>
 ]])
   AC_CHECK_MEMBERS([struct msghdr.msg_control], [], [], [[
+#if defined __sun && !defined _XPG4_2
+# define _XPG4_2
+#endif
 #include <sys/types.h>
 #include <sys/socket.h>
 ]])

@@ -10,6 +10,7 @@
  * Copyright (c) 2026 The sockcompat authors.  BSD-2-Clause (see COPYRIGHT).
  */
 #include <config.h>
+#include "sockcompat-xopen.h"
 
 #include <sys/types.h>
 #include <sys/socket.h>
