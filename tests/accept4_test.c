@@ -114,14 +114,8 @@ ATF_TC_HEAD(accept4__einval_not_listening, tc)
 }
 ATF_TC_BODY(accept4__einval_not_listening, tc)
 {
-	struct sockaddr_in sin;
-	int s = socket(AF_INET, SOCK_STREAM, 0);
+	int s = sc_t_bound();
 
-	ATF_REQUIRE(s != -1);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	ATF_REQUIRE(bind(s, (struct sockaddr *)&sin, sizeof sin) == 0);
 	check_errno(accept4(s, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK),
 	    EINVAL, "bound, not listening");
 }

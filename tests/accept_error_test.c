@@ -226,7 +226,6 @@ ATF_TC_HEAD(accept_error__real_errors, tc)
 }
 ATF_TC_BODY(accept_error__real_errors, tc)
 {
-	struct sockaddr_in sin;
 	int l = sc_t_listen(AF_INET), s, p[2];
 
 	sc_t_set_fl(l, O_NONBLOCK);
@@ -234,11 +233,7 @@ ATF_TC_BODY(accept_error__real_errors, tc)
 	expect_real(-1, 0, EBADF, FATAL);
 	ATF_REQUIRE(pipe(p) == 0);
 	expect_real(p[0], 0, ENOTSOCK, FATAL);
-	s = socket(AF_INET, SOCK_STREAM, 0);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	ATF_REQUIRE(bind(s, (struct sockaddr *)&sin, sizeof sin) == 0);
+	s = sc_t_bound();
 	expect_real(s, 0, EINVAL, FATAL);
 	expect_real(socket(AF_INET, SOCK_DGRAM, 0), 0, EOPNOTSUPP, FATAL);
 }

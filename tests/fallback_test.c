@@ -158,7 +158,6 @@ ATF_TC_HEAD(fallback__genuine_errors_kept, tc)
 }
 ATF_TC_BODY(fallback__genuine_errors_kept, tc)
 {
-	struct sockaddr_in sin;
 	struct sctrace t;
 	int fds[2], r;
 
@@ -167,12 +166,7 @@ ATF_TC_BODY(fallback__genuine_errors_kept, tc)
 		    "on this system, or --enable-emulation=always)");
 	fds[0] = sc_t_listen(AF_INET);
 	(void)sc_t_connect(fds[0]);
-	fds[1] = socket(AF_INET, SOCK_STREAM, 0);
-	ATF_REQUIRE(fds[1] != -1);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	ATF_REQUIRE(bind(fds[1], (struct sockaddr *)&sin, sizeof sin) == 0);
+	fds[1] = sc_t_bound();
 
 	r = sc_t_trace(NULL, genuine_rounds, fds, &t);
 	ATF_REQUIRE_EQ_MSG(r, 0, "step %d gave the wrong answer", r);
@@ -260,7 +254,6 @@ ATF_TC_HEAD(fallback__success_stores_usable, tc)
 }
 ATF_TC_BODY(fallback__success_stores_usable, tc)
 {
-	struct sockaddr_in sin;
 	struct sctrace t;
 	int fds[2], r;
 
@@ -270,12 +263,7 @@ ATF_TC_BODY(fallback__success_stores_usable, tc)
 	fds[0] = sc_t_listen(AF_INET);
 	(void)sc_t_connect(fds[0]);
 	ATF_REQUIRE(sc_t_pending(fds[0], 5000));
-	fds[1] = socket(AF_INET, SOCK_STREAM, 0);
-	ATF_REQUIRE(fds[1] != -1);
-	memset(&sin, 0, sizeof sin);
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	ATF_REQUIRE(bind(fds[1], (struct sockaddr *)&sin, sizeof sin) == 0);
+	fds[1] = sc_t_bound();
 	r = sc_t_trace(NULL, success_then_errors, fds, &t);
 	ATF_REQUIRE_EQ_MSG(r, 0, "step %d gave the wrong answer", r);
 	ATF_CHECK_EQ_MSG(t.accept4, 3, "native accept4 calls: %ld (system "

@@ -70,6 +70,21 @@ sc_t_connect(int listener)
 }
 
 int
+sc_t_bound(void)
+{
+	struct sockaddr_in sin;
+	int s = socket(AF_INET, SOCK_STREAM, 0);
+
+	ATF_REQUIRE_MSG(s != -1, "socket: %s", strerror(errno));
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ATF_REQUIRE_MSG(bind(s, (struct sockaddr *)&sin, sizeof sin) == 0,
+	    "bind: %s", strerror(errno));
+	return s;
+}
+
+int
 sc_t_pending(int listener, int timeout_ms)
 {
 	struct pollfd p;

@@ -77,6 +77,9 @@ int sc_t_listen(int family);
 int sc_t_connect(int listener);
 /* Is a connection pending on LISTENER (waiting up to TIMEOUT_MS)? */
 int sc_t_pending(int listener, int timeout_ms);
+/* A TCP socket bound to a loopback port and not listening: accept on it
+ * fails with EINVAL. */
+int sc_t_bound(void);
 
 int sc_t_fd_flags(int fd);	/* fcntl(F_GETFD), required to work */
 int sc_t_fl_flags(int fd);	/* fcntl(F_GETFL), required to work */
