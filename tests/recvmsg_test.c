@@ -30,7 +30,7 @@
  * reachable in the static test library. */
 int sockcompat_priv_cloexec_rights(struct msghdr *msg);
 /* The 4.3BSD msg_accrights walk, built with msg_control playing that
- * array (Makefile.am, tests/libsc-accrights.la). */
+ * array (Makefile.am, tests/libsc-accrights.a). */
 int sc_accrights_cloexec_rights(struct msghdr *msg);
 #endif
 
